@@ -1,0 +1,106 @@
+import { browser } from 'wxt/browser';
+import { CONNECTION_KEYS } from '../lib/connection';
+import { createMessageHandler } from './messageHandlers';
+import { type BackgroundServiceOptions, type BackgroundServices, createBackgroundServices, describeConnection } from './services';
+
+export const MODEL_SYNC_ALARM = 'leadlens-model-sync';
+export const OUTBOX_ALARM = 'leadlens-outbox';
+/** 30 s (the shortest period Chrome allows) keeps a published model under a minute from every tab. */
+export const MODEL_SYNC_PERIOD_MINUTES = 0.5;
+// While the worker is alive, short retries use a timer; the alarm is the fallback that survives a stop.
+const MAX_TIMER_WAKE_MS = 60_000;
+
+/**
+ * Starts the background: message handling, model sync, outbox delivery. Listeners are added
+ * synchronously because an MV3 service worker only receives events whose listeners were
+ * registered in its first turn.
+ */
+export function startBackground(options: BackgroundServiceOptions = {}): BackgroundServices {
+  let outboxTimer: ReturnType<typeof setTimeout> | undefined;
+  const services = createBackgroundServices({
+    ...options,
+    scheduleOutboxWake:
+      options.scheduleOutboxWake ??
+      ((at) => {
+        const delay = Math.max(0, at - services.now());
+        browser.alarms.create(OUTBOX_ALARM, { when: at });
+        if (delay <= MAX_TIMER_WAKE_MS) {
+          clearTimeout(outboxTimer);
+          outboxTimer = setTimeout(() => void services.outbox.drain(), delay);
+        }
+      }),
+  });
+  const handleMessage = createMessageHandler(services, browser.runtime.getURL('/'));
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const answer = handleMessage(message, sender);
+    if (!answer) return undefined;
+    // Chrome wants sendResponse plus `true`; where no sendResponse is given, a promise is the answer.
+    if (typeof sendResponse === 'function') {
+      answer.then(sendResponse);
+      return true;
+    }
+    return answer;
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === MODEL_SYNC_ALARM) {
+      void services.modelSync.sync().catch(() => undefined);
+      // The same tick retries queued writes, in case the network came back before their own alarm.
+      void services.outbox.drain();
+    } else if (alarm.name === OUTBOX_ALARM) {
+      void services.outbox.drain();
+    }
+  });
+
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !CONNECTION_KEYS.some((key) => key in changes)) return;
+    void onConnectionSaved(services, 'apiUrl' in changes);
+  });
+
+  void ensureAlarm();
+  void restrictStorageToExtension();
+  void services.modelSync.sync().catch(() => undefined);
+  void services.outbox.drain();
+  return services;
+}
+
+/** A new URL or token: forget the refusal, resync, resume the outbox, tell pages. */
+async function onConnectionSaved(services: BackgroundServices, apiUrlChanged: boolean): Promise<void> {
+  await services.authState.clear();
+  // Another API means another company's leads and model: none of the cache applies.
+  if (apiUrlChanged) {
+    await services.db.transaction('rw', services.db.leads, services.db.model, async () => {
+      await services.db.leads.clear();
+      await services.db.model.clear();
+    });
+  }
+  await services.modelSync.sync().catch(() => undefined);
+  await services.notifier.broadcast({ type: 'push/connectionChanged', status: await describeConnection(services) });
+  await services.outbox.drain();
+}
+
+async function ensureAlarm(): Promise<void> {
+  // Re-creating an existing alarm restarts its period, which frequent worker restarts could starve.
+  const existing = await browser.alarms.get(MODEL_SYNC_ALARM);
+  if (!existing) {
+    browser.alarms.create(MODEL_SYNC_ALARM, {
+      periodInMinutes: MODEL_SYNC_PERIOD_MINUTES,
+      delayInMinutes: MODEL_SYNC_PERIOD_MINUTES,
+    });
+  }
+}
+
+/**
+ * The API token lives in storage.local (the options page saves it there). Where the browser
+ * supports it, content scripts are cut off from storage.local entirely, so a page that
+ * compromised a content script still cannot read the token.
+ */
+async function restrictStorageToExtension(): Promise<void> {
+  const local = browser.storage.local as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
+  try {
+    await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+  } catch {
+    // Firefox and older Chrome only support this for storage.session: the token is still never sent to pages.
+  }
+}

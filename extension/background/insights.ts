@@ -1,0 +1,239 @@
+import type { ProspectFacts } from '../../shared';
+import type { InsightResponse, InsightStatus, LeadInsight } from '../lib/messages';
+import type { ApiClient } from './apiClient';
+import { ApiError, isApiError } from './apiErrors';
+import type { AuthState } from './authState';
+import type { CachedLookupRow, CachedModelRow, LeadlensDb } from './db';
+import { type LeadLookup, lookupFor } from './lookupKey';
+import { mergeFacts } from './mergeFacts';
+import { scoreLocally } from './localScore';
+import type { ModelSync } from './modelSync';
+import type { Notifier } from './notifier';
+
+export const LOOKUP_TTL_MS = 10 * 60_000;
+/** After a failed refresh, page views answer from cache for this long before asking the API again. */
+export const FAILED_REFRESH_COOLDOWN_MS = 30_000;
+
+export interface InsightServiceOptions {
+  db: LeadlensDb;
+  api: ApiClient;
+  modelSync: ModelSync;
+  authState: AuthState;
+  notifier: Notifier;
+  now: () => number;
+  ttlMs?: number;
+}
+
+export interface GetInsightOptions {
+  /** Refresh stale data from the API in the background (default). Pushes re-ask with false, so they never loop. */
+  revalidate?: boolean;
+  /** Wait for a fresh API answer instead of answering from cache. */
+  force?: boolean;
+  /** Language of the texts in locally computed scores. */
+  locale?: string;
+}
+
+type RefreshFailure = { status: Exclude<InsightStatus, 'loading' | 'ready'>; message: string; at: number };
+
+/**
+ * Answers "what do we know about the person on this page" — from Dexie at once
+ * (stale-while-revalidate), from the shared engine with page facts when the person was never
+ * looked up, and from the API only when there is no model to score with.
+ */
+export class InsightService {
+  private readonly ttlMs: number;
+  private readonly refreshing = new Map<string, Promise<void>>();
+  private readonly failures = new Map<string, RefreshFailure>();
+
+  constructor(private readonly options: InsightServiceOptions) {
+    this.ttlMs = options.ttlMs ?? LOOKUP_TTL_MS;
+  }
+
+  async getInsight(facts: ProspectFacts, options: GetInsightOptions = {}): Promise<InsightResponse> {
+    const { revalidate = true, force = false, locale = 'en' } = options;
+    const lookup = lookupFor(facts);
+    let modelRow = await this.options.modelSync.current();
+
+    if (!lookup) {
+      if (!modelRow) modelRow = await this.syncModelQuietly();
+      if (!modelRow) return this.failureResponse(null, 'No model has been loaded from the Leadlens API yet.');
+      return this.respond(null, this.factsOnlyInsight(modelRow, facts, false, locale), modelRow);
+    }
+
+    const row = await this.options.db.leads.get(lookup.key);
+    if (row && !force) {
+      if (revalidate && this.needsRefresh(row, modelRow)) this.refreshInBackground(lookup);
+      const insight = this.insightFromRow(row, facts, modelRow, locale);
+      if (insight) return this.respond(lookup.key, insight, modelRow);
+    }
+    if (modelRow && !force) {
+      // Never looked up (or looked up with no model to score the answer): answer from page facts now.
+      if (revalidate) this.refreshInBackground(lookup);
+      return this.respond(lookup.key, this.factsOnlyInsight(modelRow, facts, true, locale), modelRow);
+    }
+
+    // Nothing to score with (or the caller asked to wait): the answer has to come from the API.
+    if (!modelRow) modelRow = await this.syncModelQuietly();
+    await this.refresh(lookup).catch(() => undefined);
+    const fresh = await this.options.db.leads.get(lookup.key);
+    const insight = fresh ? this.insightFromRow(fresh, facts, modelRow, locale) : null;
+    if (insight) return this.respond(lookup.key, insight, modelRow);
+    if (modelRow) return this.respond(lookup.key, this.factsOnlyInsight(modelRow, facts, false, locale), modelRow);
+    return this.failureResponse(lookup.key, this.failures.get(lookup.key)?.message ?? 'The Leadlens API has no model yet.');
+  }
+
+  /** Refetches every cached lookup of one lead (after an accept, return or attempt reached the API). */
+  async refreshLead(leadId: string): Promise<void> {
+    const rows = await this.options.db.leads.where('leadId').equals(leadId).toArray();
+    await Promise.all(
+      rows.map((row) => this.refresh(lookupFromKey(row)).catch(() => undefined)),
+    );
+  }
+
+  /** Starts a refresh unless one is running for that person or one just failed. */
+  refreshInBackground(lookup: LeadLookup): void {
+    const failure = this.failures.get(lookup.key);
+    if (failure && this.options.now() - failure.at < FAILED_REFRESH_COOLDOWN_MS) return;
+    this.refresh(lookup).catch(() => undefined);
+  }
+
+  /** Fetches one lookup from the API into Dexie and tells pages; concurrent callers share it. */
+  refresh(lookup: LeadLookup): Promise<void> {
+    const running = this.refreshing.get(lookup.key);
+    if (running) return running;
+    const task = this.fetchAndStore(lookup).finally(() => this.refreshing.delete(lookup.key));
+    this.refreshing.set(lookup.key, task);
+    return task;
+  }
+
+  private async fetchAndStore(lookup: LeadLookup): Promise<void> {
+    const { db, api, authState, notifier, now } = this.options;
+    try {
+      if ((await authState.status()) === 'unauthorized') {
+        throw new ApiError('unauthorized', 'The Leadlens token was refused: reconnect in the options.');
+      }
+      const answer = await api.lookupLead(lookup.query);
+      const row: CachedLookupRow = answer
+        ? {
+            lookupKey: lookup.key,
+            found: true,
+            leadId: answer.lead.id,
+            lead: answer.lead,
+            score: answer.score,
+            events: answer.events ?? null,
+            modelVersion: answer.score.modelVersion,
+            fetchedAt: now(),
+          }
+        : {
+            lookupKey: lookup.key,
+            found: false,
+            leadId: null,
+            lead: null,
+            score: null,
+            events: null,
+            modelVersion: (await this.options.modelSync.current())?.version ?? null,
+            fetchedAt: now(),
+          };
+      await db.leads.put(row);
+      this.failures.delete(lookup.key);
+    } catch (error) {
+      this.failures.set(lookup.key, { ...describeFailure(error), at: now() });
+      await notifier.broadcast({ type: 'push/insightChanged', lookupKey: lookup.key });
+      throw error;
+    }
+    await notifier.broadcast({ type: 'push/insightChanged', lookupKey: lookup.key });
+  }
+
+  private needsRefresh(row: CachedLookupRow, modelRow: CachedModelRow | undefined): boolean {
+    // Only an API-computed score goes out of date with the model; events and facts are rescored locally.
+    const scoredByApi = row.found && !row.events;
+    if (scoredByApi && modelRow && row.modelVersion !== modelRow.version) return true;
+    return this.options.now() - row.fetchedAt > this.ttlMs / 2;
+  }
+
+  private insightFromRow(
+    row: CachedLookupRow,
+    facts: ProspectFacts,
+    modelRow: CachedModelRow | undefined,
+    locale: string,
+  ): LeadInsight | null {
+    const now = this.options.now();
+    const expired = now - row.fetchedAt > this.ttlMs;
+    if (!row.found || !row.lead) {
+      return modelRow ? { ...this.factsOnlyInsight(modelRow, facts, expired, locale), fetchedAt: row.fetchedAt } : null;
+    }
+    if (row.events && modelRow) {
+      // With the events at hand the score reflects the current model and this page's facts.
+      const score = scoreLocally(modelRow, mergeFacts(row.lead, facts), row.events, now, true, locale);
+      return { score, lead: row.lead, stale: expired, offline: false, fetchedAt: row.fetchedAt };
+    }
+    if (!row.score) return null;
+    const outdatedModel = modelRow !== undefined && row.score.modelVersion !== modelRow.version;
+    return { score: row.score, lead: row.lead, stale: expired || outdatedModel, offline: false, fetchedAt: row.fetchedAt };
+  }
+
+  private factsOnlyInsight(modelRow: CachedModelRow, facts: ProspectFacts, stale: boolean, locale: string): LeadInsight {
+    const score = scoreLocally(modelRow, facts, [], this.options.now(), false, locale);
+    return { score, stale, offline: false, fetchedAt: null };
+  }
+
+  private async respond(
+    lookupKey: string | null,
+    insight: LeadInsight,
+    modelRow: CachedModelRow | undefined,
+  ): Promise<InsightResponse> {
+    const failure = lookupKey ? this.failures.get(lookupKey) : undefined;
+    const unauthorized = (await this.options.authState.status()) === 'unauthorized';
+    const status: InsightStatus = unauthorized ? 'reconnect' : (failure?.status ?? 'ready');
+    const offline = status === 'offline';
+    return {
+      lookupKey,
+      status,
+      insight: { ...insight, offline, stale: insight.stale || offline },
+      ...(failure && status !== 'ready' ? { error: failure.message } : {}),
+      modelVersion: modelRow?.version ?? null,
+    };
+  }
+
+  private async failureResponse(lookupKey: string | null, fallbackMessage: string): Promise<InsightResponse> {
+    const failure = lookupKey ? this.failures.get(lookupKey) : this.failures.get(MODEL_FAILURE_KEY);
+    const unauthorized = (await this.options.authState.status()) === 'unauthorized';
+    return {
+      lookupKey,
+      status: unauthorized ? 'reconnect' : (failure?.status ?? 'error'),
+      error: failure?.message ?? fallbackMessage,
+      modelVersion: null,
+    };
+  }
+
+  private async syncModelQuietly(): Promise<CachedModelRow | undefined> {
+    try {
+      await this.options.modelSync.sync();
+      this.failures.delete(MODEL_FAILURE_KEY);
+    } catch (error) {
+      this.failures.set(MODEL_FAILURE_KEY, { ...describeFailure(error), at: this.options.now() });
+    }
+    return this.options.modelSync.current();
+  }
+}
+
+const MODEL_FAILURE_KEY = '\u0000model';
+
+function describeFailure(error: unknown): Omit<RefreshFailure, 'at'> {
+  if (isApiError(error, 'unauthorized') || isApiError(error, 'not_configured')) {
+    return { status: 'reconnect', message: error.message };
+  }
+  if (isApiError(error, 'retryable')) return { status: 'offline', message: error.message };
+  return { status: 'error', message: error instanceof Error ? error.message : String(error) };
+}
+
+function lookupFromKey(row: CachedLookupRow): LeadLookup {
+  const [kind, ...rest] = row.lookupKey.split(':');
+  const value = rest.join(':');
+  if (kind === 'email') return { key: row.lookupKey, query: { email: value } };
+  // LinkedIn rows keep the URL the lead record has; the key alone is a normalised path.
+  return {
+    key: row.lookupKey,
+    query: { linkedin: row.lead?.linkedinUrl ?? `https://www.linkedin.com/${value}` },
+  };
+}

@@ -1,0 +1,60 @@
+import type { ApiClient } from './apiClient';
+import type { CachedModelRow, LeadlensDb } from './db';
+import type { Notifier } from './notifier';
+
+export type ModelSyncResult = { changed: boolean; version: number | null };
+
+export interface ModelSyncOptions {
+  db: LeadlensDb;
+  api: ApiClient;
+  notifier: Notifier;
+  now: () => number;
+}
+
+/**
+ * Keeps the published model in Dexie. Polled by an alarm (and on startup and demand) with
+ * `If-None-Match`, so an unchanged model costs a 304; a new version is broadcast to every
+ * open page so overlays re-render without a reload.
+ */
+export class ModelSync {
+  private inFlight: Promise<ModelSyncResult> | null = null;
+
+  constructor(private readonly options: ModelSyncOptions) {}
+
+  current(): Promise<CachedModelRow | undefined> {
+    return this.options.db.model.get('current');
+  }
+
+  /** One request at a time: alarms, startup and page requests may all ask at once. */
+  sync(): Promise<ModelSyncResult> {
+    if (!this.inFlight) {
+      this.inFlight = this.fetchAndStore().finally(() => {
+        this.inFlight = null;
+      });
+    }
+    return this.inFlight;
+  }
+
+  /** Syncs only when the cached copy is older than `maxAgeMs` (cheap to call on every page view). */
+  async syncIfOlderThan(maxAgeMs: number): Promise<ModelSyncResult> {
+    const cached = await this.current();
+    if (cached && this.options.now() - cached.fetchedAt < maxAgeMs) return { changed: false, version: cached.version };
+    return this.sync();
+  }
+
+  private async fetchAndStore(): Promise<ModelSyncResult> {
+    const { db, api, notifier, now } = this.options;
+    const cached = await this.current();
+    const fetched = await api.getModel(cached?.etag ?? null);
+    if (!fetched.changed) {
+      if (cached) await db.model.update('current', { fetchedAt: now() });
+      return { changed: false, version: cached?.version ?? null };
+    }
+    const { version, model } = fetched.body;
+    await db.model.put({ id: 'current', version, etag: fetched.etag, model, fetchedAt: now() });
+    // A server without ETags answers 200 every time: only a new version is news.
+    if (cached?.version === version) return { changed: false, version };
+    await notifier.broadcast({ type: 'push/modelChanged', version });
+    return { changed: true, version };
+  }
+}

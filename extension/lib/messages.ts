@@ -1,0 +1,211 @@
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import {
+  type AlignmentModel,
+  AttemptInputSchema,
+  type Lead,
+  LocaleSchema,
+  ProspectFactsSchema,
+  type ScoreResult,
+} from '../../shared';
+
+/*
+ * The message protocol between pages (content scripts, popup, options) and the background.
+ * Only the background talks to the API and holds the token; pages ask it by message.
+ * Requests are validated with zod in the background, since a content script lives on
+ * someone else's page.
+ */
+
+const LeadIdSchema = z.string().min(1).max(64);
+
+export const BackgroundRequestSchema = z.discriminatedUnion('type', [
+  /** What we know about the person on the page. Answers from cache at once; pushes follow. */
+  z.object({
+    type: z.literal('insight/get'),
+    facts: ProspectFactsSchema,
+    /** Language of talking points and next action in locally computed scores; default `en`. */
+    locale: LocaleSchema.optional(),
+    revalidate: z.boolean().optional(),
+  }),
+  /** Same, but waits for a fresh answer from the API. */
+  z.object({ type: z.literal('insight/refresh'), facts: ProspectFactsSchema, locale: LocaleSchema.optional() }),
+  z.object({ type: z.literal('lead/logAttempt'), leadId: LeadIdSchema, attempt: AttemptInputSchema }),
+  /** Sales accepts the lead: lifecycle stage → `sal`. */
+  z.object({ type: z.literal('lead/accept'), leadId: LeadIdSchema }),
+  /** Sales returns the lead to marketing: stage → `lead`, status `returned_not_ready`, with a reason. */
+  z.object({ type: z.literal('lead/return'), leadId: LeadIdSchema, reason: z.string().trim().min(1).max(2000) }),
+  z.object({ type: z.literal('outbox/state') }),
+  z.object({ type: z.literal('outbox/retry'), id: z.string().optional() }),
+  z.object({ type: z.literal('outbox/dismiss'), id: z.string() }),
+  z.object({ type: z.literal('model/get') }),
+  z.object({ type: z.literal('model/sync') }),
+  z.object({ type: z.literal('connection/status') }),
+  /** Extension pages only: checks a URL and token before (or after) they are saved. */
+  z.object({ type: z.literal('connection/test'), apiUrl: z.string().min(1).max(2000), token: z.string().min(1).max(2000) }),
+  /** Extension pages only: forgets the token and wipes cached leads and model. */
+  z.object({ type: z.literal('connection/disconnect') }),
+]);
+
+/** Every request type the background answers; other messages are left to other listeners. */
+export const BACKGROUND_REQUEST_TYPES: ReadonlySet<string> = new Set(
+  BackgroundRequestSchema.options.map((option) => option.shape.type.value),
+);
+
+/** What a page sends (facts before normalisation). */
+export type BackgroundRequest = z.input<typeof BackgroundRequestSchema>;
+/** What the background works with after validation. */
+export type ParsedBackgroundRequest = z.output<typeof BackgroundRequestSchema>;
+export type BackgroundRequestType = BackgroundRequest['type'];
+
+/** Requests a content script may not send: they carry or remove the token. */
+export const PRIVILEGED_REQUESTS: ReadonlySet<BackgroundRequestType> = new Set(['connection/test', 'connection/disconnect']);
+
+export type InsightStatus = 'loading' | 'ready' | 'offline' | 'error' | 'reconnect';
+
+export interface LeadInsight {
+  score: ScoreResult;
+  /** The stored lead; absent for a person the lead store does not know (score from page facts only). */
+  lead?: Lead;
+  /** The numbers may change: a refresh is under way, the cache is past its TTL or was scored with an older model. */
+  stale: boolean;
+  /** The last attempt to reach the API failed for network reasons; this is what was cached. */
+  offline: boolean;
+  /** When the API answered for this person (ms since epoch); null when never. */
+  fetchedAt: number | null;
+}
+
+export interface InsightResponse {
+  /** `email:…` or `linkedin:…`; pushes about this person carry the same key. Null for facts with neither. */
+  lookupKey: string | null;
+  status: Exclude<InsightStatus, 'loading'>;
+  insight?: LeadInsight;
+  /** Why the status is not `ready`, for people. */
+  error?: string;
+  modelVersion: number | null;
+}
+
+export type OutboxItemKind = 'attempt' | 'accept' | 'return' | 'transition';
+
+export interface OutboxItemView {
+  id: string;
+  kind: OutboxItemKind;
+  leadId: string;
+  /** `failed`: the API refused it for good (see lastError); it stays until dismissed or retried. */
+  state: 'pending' | 'failed';
+  attempts: number;
+  createdAt: number;
+  nextAttemptAt: number;
+  lastError: string | null;
+}
+
+export interface OutboxState {
+  pending: number;
+  failed: number;
+  /** Nothing is sent until the user reconnects (token refused or no connection). */
+  paused: boolean;
+  lastError: string | null;
+  items: OutboxItemView[];
+}
+
+export interface ModelInfo {
+  version: number;
+  model: AlignmentModel;
+  fetchedAt: number;
+}
+
+export type ConnectionState = 'unconfigured' | 'connected' | 'unauthorized';
+
+export interface ConnectionStatus {
+  state: ConnectionState;
+  /** Origin of the API (never the token). */
+  apiOrigin: string | null;
+  modelVersion: number | null;
+  modelFetchedAt: number | null;
+}
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  /** `GET /healthz` answered `{ok: true}`. */
+  reachable: boolean;
+  /** `GET /v1/model` accepted the token. */
+  authorized: boolean;
+  modelVersion: number | null;
+  error: { kind: string; message: string; status: number | null } | null;
+}
+
+export interface ModelSyncAnswer {
+  changed: boolean;
+  version: number | null;
+}
+
+/** The answer type of each request. */
+export interface BackgroundResponses {
+  'insight/get': InsightResponse;
+  'insight/refresh': InsightResponse;
+  'lead/logAttempt': OutboxItemView;
+  'lead/accept': OutboxItemView;
+  'lead/return': OutboxItemView;
+  'outbox/state': OutboxState;
+  'outbox/retry': OutboxState;
+  'outbox/dismiss': OutboxState;
+  'model/get': ModelInfo | null;
+  'model/sync': ModelSyncAnswer;
+  'connection/status': ConnectionStatus;
+  'connection/test': ConnectionTestResult;
+  'connection/disconnect': ConnectionStatus;
+}
+
+/** Every answer travels wrapped, so errors reach the caller as data in every browser. */
+export type BackgroundEnvelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/** Sent by the background to every open page; each page picks what concerns it. */
+export type BackgroundPush =
+  | { type: 'push/modelChanged'; version: number }
+  | { type: 'push/insightChanged'; lookupKey: string }
+  | { type: 'push/outboxChanged'; state: OutboxState }
+  | { type: 'push/connectionChanged'; status: ConnectionStatus };
+
+const PUSH_TYPES = new Set<BackgroundPush['type']>([
+  'push/modelChanged',
+  'push/insightChanged',
+  'push/outboxChanged',
+  'push/connectionChanged',
+]);
+
+export function isBackgroundPush(message: unknown): message is BackgroundPush {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    PUSH_TYPES.has((message as { type?: unknown }).type as BackgroundPush['type'])
+  );
+}
+
+export class BackgroundError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BackgroundError';
+  }
+}
+
+/** Sends one request to the background and unwraps its answer; throws `BackgroundError` on failure. */
+export async function sendToBackground<T extends BackgroundRequestType>(
+  request: Extract<BackgroundRequest, { type: T }>,
+): Promise<BackgroundResponses[T]> {
+  const envelope = (await browser.runtime.sendMessage(request)) as BackgroundEnvelope<BackgroundResponses[T]> | undefined;
+  if (!envelope) throw new BackgroundError('no_answer', 'The Leadlens background did not answer.');
+  if (!envelope.ok) throw new BackgroundError(envelope.error.code, envelope.error.message);
+  return envelope.data;
+}
+
+/** Listens for background pushes; returns the function that stops listening. */
+export function onBackgroundPush(listener: (push: BackgroundPush) => void): () => void {
+  const handle = (message: unknown) => {
+    if (isBackgroundPush(message)) listener(message);
+    // Returning nothing: pushes need no answer, and other listeners stay free to answer requests.
+  };
+  browser.runtime.onMessage.addListener(handle);
+  return () => browser.runtime.onMessage.removeListener(handle);
+}

@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AttemptInput, ProspectFacts } from '../../shared';
+import {
+  BackgroundError,
+  type InsightResponse,
+  type InsightStatus,
+  type LeadInsight,
+  type OutboxItemView,
+  type OutboxState,
+  onBackgroundPush,
+  sendToBackground,
+} from './messages';
+
+/** A connect attempt as the UI records it; `outcome` defaults to `sent`, `at` to now. */
+export type AttemptDraft = Omit<AttemptInput, 'outcome'> & { outcome?: AttemptInput['outcome'] };
+
+export interface LeadInsightActions {
+  /** Queues a connect attempt for this lead; resolves once it is stored (not yet delivered). */
+  logAttempt: (attempt: AttemptDraft) => Promise<OutboxItemView>;
+  /** Queues "accept" (lifecycle stage → SAL). */
+  accept: () => Promise<OutboxItemView>;
+  /** Queues "return to marketing" (stage → lead, status returned_not_ready) with the rep's reason. */
+  returnLead: (reason: string) => Promise<OutboxItemView>;
+  /** Asks the API again now, waiting for its answer. */
+  refresh: () => Promise<void>;
+}
+
+export interface LeadOutboxSummary {
+  /** Queued writes not yet confirmed by the API (all leads). */
+  pending: number;
+  /** Writes the API refused for good (all leads); see `items` for messages. */
+  failed: number;
+  /** Delivery waits for the user to reconnect. */
+  paused: boolean;
+  lastError: string | null;
+  /** Queued or refused writes of this lead, oldest first. */
+  items: OutboxItemView[];
+}
+
+export interface LeadInsightState {
+  status: InsightStatus;
+  insight?: LeadInsight;
+  /** Why the status is not `ready`, for people. */
+  error?: string;
+  modelVersion: number | null;
+  actions: LeadInsightActions;
+  outbox: LeadOutboxSummary;
+}
+
+const EMPTY_OUTBOX: OutboxState = { pending: 0, failed: 0, paused: false, lastError: null, items: [] };
+
+/**
+ * The one way the overlay and popup get data: what Leadlens knows about the person described
+ * by `facts`, kept current as the background pushes model changes, refreshed lookups and
+ * outbox progress. Pass `null` while no person is on screen.
+ */
+export function useLeadInsight(
+  facts: ProspectFacts | null | undefined,
+  options: { locale?: string } = {},
+): LeadInsightState {
+  const { locale } = options;
+  const factsKey = facts ? stableStringify(facts) : null;
+  // Adapters may hand a new object with the same content on every render; only content counts.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content on purpose
+  const stableFacts = useMemo(() => facts ?? null, [factsKey]);
+  const [response, setResponse] = useState<InsightResponse | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [outbox, setOutbox] = useState<OutboxState>(EMPTY_OUTBOX);
+  const latestRequest = useRef(0);
+  const lookupKey = useRef<string | null>(null);
+
+  const ask = useCallback(
+    async (type: 'insight/get' | 'insight/refresh', revalidate = true) => {
+      if (!stableFacts) return;
+      const requestId = ++latestRequest.current;
+      try {
+        const answer =
+          type === 'insight/get'
+            ? await sendToBackground({ type, facts: stableFacts, revalidate, ...(locale ? { locale } : {}) })
+            : await sendToBackground({ type, facts: stableFacts, ...(locale ? { locale } : {}) });
+        // A slower answer to an older question must not overwrite a newer one.
+        if (requestId !== latestRequest.current) return;
+        lookupKey.current = answer.lookupKey;
+        setResponse(answer);
+        setFailure(null);
+      } catch (error) {
+        if (requestId !== latestRequest.current) return;
+        setFailure(error instanceof Error ? error.message : String(error));
+      }
+    },
+    [stableFacts, locale],
+  );
+
+  useEffect(() => {
+    latestRequest.current++;
+    lookupKey.current = null;
+    setResponse(null);
+    setFailure(null);
+    if (!stableFacts) return;
+    void ask('insight/get');
+    const stop = onBackgroundPush((push) => {
+      switch (push.type) {
+        case 'push/insightChanged':
+          // The background just stored a fresh answer: read it without asking the API again.
+          if (push.lookupKey === lookupKey.current) void ask('insight/get', false);
+          break;
+        case 'push/modelChanged':
+        case 'push/connectionChanged':
+          void ask('insight/get');
+          break;
+        case 'push/outboxChanged':
+          setOutbox(push.state);
+          break;
+      }
+    });
+    return () => {
+      latestRequest.current++;
+      stop();
+    };
+  }, [stableFacts, ask]);
+
+  useEffect(() => {
+    let live = true;
+    sendToBackground({ type: 'outbox/state' })
+      .then((state) => live && setOutbox(state))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const leadId = response?.insight?.lead?.id ?? null;
+  const actions = useMemo<LeadInsightActions>(() => {
+    const requireLead = (): string => {
+      if (!leadId) throw new BackgroundError('no_lead', 'This person is not a stored lead yet, so nothing can be logged.');
+      return leadId;
+    };
+    return {
+      logAttempt: async (attempt) =>
+        sendToBackground({ type: 'lead/logAttempt', leadId: requireLead(), attempt: { outcome: 'sent', ...attempt } }),
+      accept: async () => sendToBackground({ type: 'lead/accept', leadId: requireLead() }),
+      returnLead: async (reason) => sendToBackground({ type: 'lead/return', leadId: requireLead(), reason }),
+      refresh: () => ask('insight/refresh'),
+    };
+  }, [leadId, ask]);
+
+  const outboxSummary = useMemo<LeadOutboxSummary>(
+    () => ({
+      pending: outbox.pending,
+      failed: outbox.failed,
+      paused: outbox.paused,
+      lastError: outbox.lastError,
+      items: leadId ? outbox.items.filter((item) => item.leadId === leadId) : [],
+    }),
+    [outbox, leadId],
+  );
+
+  if (failure && !response) {
+    return { status: 'error', error: failure, modelVersion: null, actions, outbox: outboxSummary };
+  }
+  if (!response) return { status: 'loading', modelVersion: null, actions, outbox: outboxSummary };
+  return {
+    status: response.status,
+    ...(response.insight ? { insight: response.insight } : {}),
+    ...(response.error ? { error: response.error } : {}),
+    modelVersion: response.modelVersion,
+    actions,
+    outbox: outboxSummary,
+  };
+}
+
+/** JSON with sorted keys, so `{a, b}` and `{b, a}` are the same facts. */
+function stableStringify(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}

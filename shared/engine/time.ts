@@ -1,0 +1,111 @@
+/** Milliseconds per hour and per day, for clock arithmetic on epoch milliseconds. */
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+
+/**
+ * Epoch milliseconds of an ISO 8601 date-time such as `2025-03-01T09:30:00.000Z` or `…+09:00`.
+ * Scoring parses every event's timestamp on every call, and `Date.parse` is several times slower
+ * than reading the digits directly; anything outside the common shape falls back to `Date.parse`.
+ * Returns NaN for text that is not a date.
+ */
+export function parseIsoMs(text: string): number {
+  const length = text.length;
+  if (
+    length < 17 ||
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    (text.charCodeAt(10) | 32) !== 116 ||
+    text.charCodeAt(13) !== 58
+  ) {
+    return Date.parse(text);
+  }
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  if (
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59
+  ) {
+    return Date.parse(text);
+  }
+  let i = 16;
+  let second = 0;
+  let millis = 0;
+  if (text.charCodeAt(i) === 58) {
+    second = digitsAt(text, 17, 2);
+    if (second < 0 || second > 59) return Date.parse(text);
+    i = 19;
+    const separator = text.charCodeAt(i);
+    if (separator === 46 || separator === 44) {
+      i++;
+      let scale = 100;
+      const fractionStart = i;
+      while (i < length) {
+        const digit = text.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9) break;
+        millis += digit * scale;
+        scale /= 10;
+        i++;
+      }
+      if (i === fractionStart) return Date.parse(text);
+      millis = Math.floor(millis);
+    }
+  }
+  let offsetMinutes = 0;
+  const zone = text.charCodeAt(i);
+  if ((zone | 32) === 122 && i + 1 === length) {
+    offsetMinutes = 0;
+  } else if ((zone === 43 || zone === 45) && (i + 6 === length || i + 5 === length)) {
+    const offsetHours = digitsAt(text, i + 1, 2);
+    const colon = i + 6 === length ? 1 : 0;
+    if (colon === 1 && text.charCodeAt(i + 3) !== 58) return Date.parse(text);
+    const offsetMins = digitsAt(text, i + 3 + colon, 2);
+    if (offsetHours < 0 || offsetMins < 0) return Date.parse(text);
+    offsetMinutes = (offsetHours * 60 + offsetMins) * (zone === 45 ? -1 : 1);
+  } else {
+    // No zone means local time, which only Date knows.
+    return Date.parse(text);
+  }
+  const days = daysFromCivil(year, month, day);
+  return ((days * 24 + hour) * 60 + minute - offsetMinutes) * 60_000 + second * 1000 + millis;
+}
+
+/** `now` as epoch milliseconds; shared/ never reads the clock itself. */
+export function toEpochMs(now: Date | string | number): number {
+  const ms = typeof now === 'number' ? now : typeof now === 'string' ? parseIsoMs(now) : now.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`not a date: ${String(now)}`);
+  return ms;
+}
+
+export function toIso(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,448 @@
+import type { D1Database, D1PreparedStatement } from '@cloudflare/workers-types/2023-07-01';
+import type { Attempt, AttemptInput, Lead, LeadEvent } from '../../../shared';
+import { linkedinKey } from './linkedinKey';
+import type { LeadRow, LeadUpsertPlan, StageEntry } from './mergeLeadUpsert';
+import { toUtcIso } from './mergeLeadUpsert';
+
+/**
+ * Data access for leads, their events, connect attempts, lifecycle transitions and timeline (D1).
+ * Multi-row writes go through `json_each` over one bound JSON parameter, so a batch of 1,000 rows is a
+ * handful of statements in one D1 batch: one transaction, durable when `batch()` resolves.
+ */
+
+/** D1 caps a bound string at ~2 MB; JSON chunks stay well below. */
+const MAX_JSON_CHUNK_BYTES = 900_000;
+/** Scoring reads at most this many of a lead's most recent events (older ones have decayed to nothing). */
+export const SCORING_EVENT_LIMIT = 2000;
+/** The timeline shows this many recent events next to the lead's stages, attempts and transitions. */
+const TIMELINE_EVENT_LIMIT = 100;
+
+export interface StoredEvent {
+  id: string;
+  type: string;
+  at: string;
+  props?: Record<string, string | number | boolean | null>;
+}
+
+/** Everything scoring and the lead views need about one lead, read in one round trip. */
+export interface LeadBundle {
+  lead: Lead;
+  events: StoredEvent[];
+  attempts: Attempt[];
+  eventCounts: Record<string, number>;
+}
+
+export type TimelineEntry =
+  | ({ kind: 'stage' } & StageEntry & { by?: string })
+  | ({ kind: 'attempt' } & Attempt)
+  | ({ kind: 'event' } & StoredEvent);
+
+const LEAD_COLUMNS = `id, email, name, title, company, domain, industry, employees, country, linkedin_url, linkedin_key,
+  source, lead_type, lifecycle_stage, lead_status, owner, attributes, stage_entered_at, created_at, updated_at`;
+
+export function rowToLead(row: LeadRow, history?: StageEntry[]): Lead {
+  const lead: Lead = {
+    id: row.id,
+    email: row.email,
+    lifecycleStage: row.lifecycle_stage,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+  if (row.name !== null) lead.name = row.name;
+  if (row.title !== null) lead.title = row.title;
+  if (row.company !== null) lead.company = row.company;
+  if (row.domain !== null) lead.domain = row.domain;
+  if (row.industry !== null) lead.industry = row.industry;
+  if (row.employees !== null) lead.employees = row.employees;
+  if (row.country !== null) lead.country = row.country;
+  if (row.linkedin_url !== null) lead.linkedinUrl = row.linkedin_url;
+  if (row.source !== null) lead.source = row.source;
+  if (row.lead_type !== null) lead.leadType = row.lead_type;
+  if (row.lead_status !== null) lead.leadStatus = row.lead_status;
+  if (row.owner !== null) lead.owner = row.owner;
+  if (row.attributes !== null) lead.attributes = JSON.parse(row.attributes);
+  if (history) lead.stageHistory = history;
+  return lead;
+}
+
+/** Splits rows into JSON arrays that each fit one bound parameter. */
+function jsonChunks(rows: unknown[]): string[] {
+  const chunks: string[] = [];
+  let parts: string[] = [];
+  let size = 2;
+  for (const row of rows) {
+    const json = JSON.stringify(row);
+    if (parts.length > 0 && size + json.length + 1 > MAX_JSON_CHUNK_BYTES) {
+      chunks.push(`[${parts.join(',')}]`);
+      parts = [];
+      size = 2;
+    }
+    parts.push(json);
+    size += json.length + 1;
+  }
+  if (parts.length > 0) chunks.push(`[${parts.join(',')}]`);
+  return chunks;
+}
+
+// ---------------------------------------------------------------- leads
+
+/** Stored leads whose email or id is among those given (one query, however many rows). */
+export async function findLeadRows(db: D1Database, emails: string[], ids: string[] = []): Promise<LeadRow[]> {
+  if (emails.length === 0 && ids.length === 0) return [];
+  const { results } = await db
+    .prepare(
+      `SELECT ${LEAD_COLUMNS} FROM leads WHERE email IN (SELECT value FROM json_each(?1))
+       UNION SELECT ${LEAD_COLUMNS} FROM leads WHERE id IN (SELECT value FROM json_each(?2))`,
+    )
+    .bind(JSON.stringify(emails), JSON.stringify(ids))
+    .all<LeadRow>();
+  return results;
+}
+
+/**
+ * Writes merged upserts and their stage history in one D1 batch. Returns the stored id per email (a lead
+ * created concurrently by another request keeps its id; ON CONFLICT turns our insert into an update).
+ */
+export async function writeLeadUpserts(db: D1Database, plans: LeadUpsertPlan[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (plans.length === 0) return ids;
+  const statements: D1PreparedStatement[] = [];
+  for (const chunk of jsonChunks(plans.map((p) => p.row))) {
+    statements.push(
+      db
+        .prepare(
+          `INSERT INTO leads (${LEAD_COLUMNS})
+           SELECT j.value->>'id', j.value->>'email', j.value->>'name', j.value->>'title', j.value->>'company',
+             j.value->>'domain', j.value->>'industry', j.value->>'employees', j.value->>'country',
+             j.value->>'linkedin_url', j.value->>'linkedin_key', j.value->>'source', j.value->>'lead_type',
+             j.value->>'lifecycle_stage', j.value->>'lead_status', j.value->>'owner', j.value->>'attributes',
+             j.value->>'stage_entered_at', j.value->>'created_at', j.value->>'updated_at'
+           FROM json_each(?1) AS j WHERE true
+           ON CONFLICT (email) DO UPDATE SET
+             name = coalesce(excluded.name, name), title = coalesce(excluded.title, title),
+             company = coalesce(excluded.company, company), domain = coalesce(excluded.domain, domain),
+             industry = coalesce(excluded.industry, industry), employees = coalesce(excluded.employees, employees),
+             country = coalesce(excluded.country, country), linkedin_url = coalesce(excluded.linkedin_url, linkedin_url),
+             linkedin_key = coalesce(excluded.linkedin_key, linkedin_key), source = coalesce(excluded.source, source),
+             lead_type = coalesce(excluded.lead_type, lead_type), lead_status = coalesce(excluded.lead_status, lead_status),
+             owner = coalesce(excluded.owner, owner), attributes = excluded.attributes,
+             lifecycle_stage = excluded.lifecycle_stage, stage_entered_at = excluded.stage_entered_at,
+             updated_at = excluded.updated_at
+           RETURNING id, email`,
+        )
+        .bind(chunk),
+    );
+  }
+  const historyRows = plans.flatMap((p) => p.history.map((h) => ({ email: p.row.email, ...h })));
+  for (const chunk of jsonChunks(historyRows)) {
+    statements.push(
+      db
+        .prepare(
+          `INSERT OR IGNORE INTO lead_stage_history (lead_id, stage, at, from_stage, status, reason, transition_id)
+           SELECT l.id, h.value->>'stage', h.value->>'at', h.value->>'from', h.value->>'status', h.value->>'reason',
+             h.value->>'transition'
+           FROM json_each(?1) AS h JOIN leads AS l ON l.email = h.value->>'email'`,
+        )
+        .bind(chunk),
+    );
+  }
+  const results = await db.batch<{ id: string; email: string }>(statements);
+  for (const result of results) {
+    for (const row of result.results ?? []) if (row.id && row.email) ids.set(row.email, row.id);
+  }
+  return ids;
+}
+
+const HISTORY_COLUMNS = 'stage, at, from_stage, status, reason, transition_id, by';
+
+interface HistoryRow {
+  stage: string;
+  at: string;
+  from_stage: string | null;
+  status: string | null;
+  reason: string | null;
+  transition_id: string | null;
+  by: string | null;
+}
+
+function toStageEntry(row: HistoryRow): StageEntry {
+  return {
+    stage: row.stage,
+    at: row.at,
+    ...(row.from_stage !== null ? { from: row.from_stage } : {}),
+    ...(row.status !== null ? { status: row.status } : {}),
+    ...(row.reason !== null ? { reason: row.reason } : {}),
+    ...(row.transition_id !== null ? { transition: row.transition_id } : {}),
+  };
+}
+
+function bundleStatements(db: D1Database, leadWhere: string, key: string): D1PreparedStatement[] {
+  const leadId = `(SELECT id FROM leads WHERE ${leadWhere} ORDER BY updated_at DESC LIMIT 1)`;
+  return [
+    db.prepare(`SELECT ${LEAD_COLUMNS} FROM leads WHERE id = ${leadId}`).bind(key),
+    db.prepare(`SELECT ${HISTORY_COLUMNS} FROM lead_stage_history WHERE lead_id = ${leadId} ORDER BY at, stage`).bind(key),
+    db
+      .prepare(`SELECT id, type, at, props FROM events WHERE lead_id = ${leadId} ORDER BY at DESC LIMIT ?2`)
+      .bind(key, SCORING_EVENT_LIMIT),
+    db
+      .prepare(`SELECT id, lead_id, channel, outcome, note, at, by FROM lead_attempts WHERE lead_id = ${leadId} ORDER BY at`)
+      .bind(key),
+    db.prepare(`SELECT type, count FROM lead_event_counts WHERE lead_id = ${leadId}`).bind(key),
+  ];
+}
+
+interface EventRow {
+  id: string;
+  type: string;
+  at: string;
+  props: string | null;
+}
+interface AttemptRow {
+  id: string;
+  lead_id: string;
+  channel: string;
+  outcome: string;
+  note: string | null;
+  at: string;
+  by: string | null;
+}
+
+function toEvent(row: EventRow): StoredEvent {
+  return { id: row.id, type: row.type, at: row.at, ...(row.props ? { props: JSON.parse(row.props) } : {}) };
+}
+
+function toAttempt(row: AttemptRow): Attempt {
+  return {
+    id: row.id,
+    leadId: row.lead_id,
+    channel: row.channel as Attempt['channel'],
+    outcome: row.outcome as Attempt['outcome'],
+    at: row.at,
+    ...(row.note !== null ? { note: row.note } : {}),
+    ...(row.by !== null ? { by: row.by } : {}),
+  };
+}
+
+async function readBundle(db: D1Database, leadWhere: string, key: string): Promise<LeadBundle | undefined> {
+  const [leads, history, events, attempts, counts] = await db.batch(bundleStatements(db, leadWhere, key));
+  const row = (leads?.results as LeadRow[] | undefined)?.[0];
+  if (!row) return undefined;
+  const eventCounts: Record<string, number> = {};
+  for (const c of (counts?.results ?? []) as { type: string; count: number }[]) eventCounts[c.type] = c.count;
+  return {
+    lead: rowToLead(row, ((history?.results ?? []) as HistoryRow[]).map(toStageEntry)),
+    events: ((events?.results ?? []) as EventRow[]).map(toEvent),
+    attempts: ((attempts?.results ?? []) as AttemptRow[]).map(toAttempt),
+    eventCounts,
+  };
+}
+
+export function findLeadBundleByEmail(db: D1Database, email: string): Promise<LeadBundle | undefined> {
+  return readBundle(db, 'email = ?1', email.trim().toLowerCase());
+}
+
+export function findLeadBundleById(db: D1Database, id: string): Promise<LeadBundle | undefined> {
+  return readBundle(db, 'id = ?1', id);
+}
+
+export function findLeadBundleByLinkedin(db: D1Database, url: string): Promise<LeadBundle | undefined> {
+  const key = linkedinKey(url);
+  if (!key) return Promise.resolve(undefined);
+  return readBundle(db, 'linkedin_key = ?1', key);
+}
+
+export async function findLeadRowById(db: D1Database, id: string): Promise<LeadRow | undefined> {
+  return (await db.prepare(`SELECT ${LEAD_COLUMNS} FROM leads WHERE id = ?1`).bind(id).first<LeadRow>()) ?? undefined;
+}
+
+/** Erases a lead and everything recorded about it (GDPR erasure). Returns how many rows went per kind. */
+export async function deleteLead(
+  db: D1Database,
+  id: string,
+): Promise<{ leads: number; events: number; attempts: number; stageHistory: number } | undefined> {
+  // Children first and explicitly, so the counts are reported and nothing depends on cascade settings.
+  const [events, attempts, history, , leads] = await db.batch([
+    db.prepare('DELETE FROM events WHERE lead_id = ?1').bind(id),
+    db.prepare('DELETE FROM lead_attempts WHERE lead_id = ?1').bind(id),
+    db.prepare('DELETE FROM lead_stage_history WHERE lead_id = ?1').bind(id),
+    db.prepare('DELETE FROM lead_event_counts WHERE lead_id = ?1').bind(id),
+    db.prepare('DELETE FROM leads WHERE id = ?1').bind(id),
+  ]);
+  const deleted = leads?.meta.changes ?? 0;
+  if (deleted === 0) return undefined;
+  return {
+    leads: deleted,
+    events: events?.meta.changes ?? 0,
+    attempts: attempts?.meta.changes ?? 0,
+    stageHistory: history?.meta.changes ?? 0,
+  };
+}
+
+// ---------------------------------------------------------------- events
+
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  leadsCreated: number;
+}
+
+/**
+ * Stores events idempotently on their id. An event for an email with no lead creates a stub lead in
+ * `stubStage` (marketing automation often reports behaviour before the CRM sync sends the record), so no
+ * behaviour is lost; the stub's stage starts at its earliest event.
+ */
+export async function ingestEvents(
+  db: D1Database,
+  events: LeadEvent[],
+  options: { stubStage: string; now: string },
+): Promise<IngestResult> {
+  if (events.length === 0) return { accepted: 0, duplicates: 0, leadsCreated: 0 };
+  const firstAtByEmail = new Map<string, string>();
+  const rows = events.map((e) => {
+    const at = toUtcIso(e.at);
+    const first = firstAtByEmail.get(e.email);
+    if (first === undefined || at < first) firstAtByEmail.set(e.email, at);
+    return { id: e.id, email: e.email, type: e.type, at, props: e.props ? JSON.stringify(e.props) : null };
+  });
+  const stubs = [...firstAtByEmail].map(([email, at]) => ({ id: crypto.randomUUID(), email, at }));
+  const statements: D1PreparedStatement[] = [];
+  for (const chunk of jsonChunks(stubs)) {
+    statements.push(
+      db
+        .prepare(
+          `INSERT OR IGNORE INTO leads (id, email, lifecycle_stage, stage_entered_at, created_at, updated_at)
+           SELECT s.value->>'id', s.value->>'email', ?2, s.value->>'at', s.value->>'at', ?3 FROM json_each(?1) AS s
+           RETURNING id, stage_entered_at`,
+        )
+        .bind(chunk, options.stubStage, options.now),
+    );
+  }
+  const stubCount = statements.length;
+  for (const chunk of jsonChunks(rows)) {
+    statements.push(
+      db
+        .prepare(
+          `INSERT OR IGNORE INTO events (id, lead_id, type, at, props, received_at)
+           SELECT e.value->>'id', l.id, e.value->>'type', e.value->>'at', e.value->>'props', ?2
+           FROM json_each(?1) AS e JOIN leads AS l ON l.email = e.value->>'email'`,
+        )
+        .bind(chunk, options.now),
+    );
+  }
+  const eventsEnd = statements.length;
+  // Stubs get their first stage in the history, like any lead.
+  for (const chunk of jsonChunks(stubs)) {
+    statements.push(
+      db
+        .prepare(
+          `INSERT OR IGNORE INTO lead_stage_history (lead_id, stage, at)
+           SELECT l.id, l.lifecycle_stage, l.stage_entered_at FROM json_each(?1) AS s JOIN leads AS l ON l.id = s.value->>'id'`,
+        )
+        .bind(chunk),
+    );
+  }
+  const results = await db.batch(statements);
+  let leadsCreated = 0;
+  let accepted = 0;
+  for (let i = 0; i < stubCount; i++) leadsCreated += results[i]?.results?.length ?? 0;
+  // `changes` counts rows the statement itself inserted (not the counter rows its trigger writes).
+  for (let i = stubCount; i < eventsEnd; i++) accepted += results[i]?.meta.changes ?? 0;
+  return { accepted, duplicates: events.length - accepted, leadsCreated };
+}
+
+// ---------------------------------------------------------------- attempts, transitions, timeline
+
+/** Stores a connect attempt and, when given, the lead status it implies (e.g. attempting contact), together. */
+export async function insertAttempt(
+  db: D1Database,
+  leadId: string,
+  input: AttemptInput & { at: string },
+  options: { by?: string; now: string; setStatus?: string | undefined },
+): Promise<Attempt> {
+  const attempt: Attempt = {
+    id: crypto.randomUUID(),
+    leadId,
+    channel: input.channel,
+    outcome: input.outcome,
+    at: toUtcIso(input.at),
+    ...(input.note !== undefined ? { note: input.note } : {}),
+    ...(options.by !== undefined ? { by: options.by } : {}),
+  };
+  const statements = [
+    db
+      .prepare(
+        `INSERT INTO lead_attempts (id, lead_id, channel, outcome, note, at, by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+      )
+      .bind(attempt.id, leadId, attempt.channel, attempt.outcome, input.note ?? null, attempt.at, options.by ?? null, options.now),
+  ];
+  if (options.setStatus !== undefined) {
+    statements.push(
+      db.prepare('UPDATE leads SET lead_status = ?2, updated_at = ?3 WHERE id = ?1').bind(leadId, options.setStatus, options.now),
+    );
+  }
+  await db.batch(statements);
+  return attempt;
+}
+
+/**
+ * Stores the outcome of a lifecycle transition (from the shared `applyTransition`): the lead's stage and
+ * status, and the history entry that records from where, why and by whom, in one transaction.
+ */
+export async function saveTransition(
+  db: D1Database,
+  leadId: string,
+  entry: StageEntry,
+  options: { stage: string; status: string | undefined; by: string; now: string; also?: D1PreparedStatement[] },
+): Promise<void> {
+  const at = toUtcIso(entry.at);
+  await db.batch([
+    ...(options.also ?? []),
+    db
+      .prepare(
+        `UPDATE leads SET lifecycle_stage = ?2, lead_status = coalesce(?3, lead_status),
+           stage_entered_at = CASE WHEN lifecycle_stage = ?2 THEN stage_entered_at ELSE ?4 END, updated_at = ?5
+         WHERE id = ?1`,
+      )
+      .bind(leadId, options.stage, options.status ?? null, at, options.now),
+    db
+      .prepare(
+        `INSERT OR REPLACE INTO lead_stage_history (lead_id, stage, at, from_stage, status, reason, transition_id, by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+      )
+      .bind(
+        leadId,
+        entry.stage,
+        at,
+        entry.from ?? null,
+        entry.status ?? null,
+        entry.reason ?? null,
+        entry.transition ?? null,
+        options.by,
+      ),
+  ]);
+}
+
+/**
+ * One pipeline per lead: stage entries, transitions (with return reasons), connect attempts and the most
+ * recent events, oldest first. Entries at the same instant keep a stable order by kind.
+ */
+export async function readTimeline(db: D1Database, leadId: string): Promise<TimelineEntry[]> {
+  const [history, attempts, events] = await db.batch([
+    db.prepare(`SELECT ${HISTORY_COLUMNS} FROM lead_stage_history WHERE lead_id = ?1`).bind(leadId),
+    db.prepare('SELECT id, lead_id, channel, outcome, note, at, by FROM lead_attempts WHERE lead_id = ?1').bind(leadId),
+    db
+      .prepare('SELECT id, type, at, props FROM events WHERE lead_id = ?1 ORDER BY at DESC LIMIT ?2')
+      .bind(leadId, TIMELINE_EVENT_LIMIT),
+  ]);
+  const kindOrder = { stage: 0, attempt: 1, event: 2 } as const;
+  const entries: TimelineEntry[] = [
+    ...((history?.results ?? []) as HistoryRow[]).map((h) => ({
+      kind: 'stage' as const,
+      ...toStageEntry(h),
+      ...(h.by !== null ? { by: h.by } : {}),
+    })),
+    ...((attempts?.results ?? []) as AttemptRow[]).map((a) => ({ kind: 'attempt' as const, ...toAttempt(a) })),
+    ...((events?.results ?? []) as EventRow[]).map((e) => ({ kind: 'event' as const, ...toEvent(e) })),
+  ];
+  return entries.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : kindOrder[a.kind] - kindOrder[b.kind]));
+}

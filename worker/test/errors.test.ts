@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { call, expectProblem } from './helpers';
+
+describe('problem+json errors', () => {
+  it('answers malformed JSON with 400 problem', async () => {
+    const res = await call('POST', '/v1/tokens', {
+      rawBody: '{"name": "x", ',
+      headers: { 'Content-Type': 'application/json' },
+    });
+    const problem = await expectProblem(res, 400);
+    expect(problem.type).toBe('urn:leadlens:problem:malformed-json');
+  });
+
+  it('answers a body over the limit with 413 problem before reading it', async () => {
+    const huge = `{"name":"${'x'.repeat(11 * 1024 * 1024)}","role":"rep"}`;
+    const res = await call('POST', '/v1/tokens', { rawBody: huge, headers: { 'Content-Type': 'application/json' } });
+    await expectProblem(res, 413);
+  });
+
+  it('answers unknown routes with 404 problem', async () => {
+    const problem = await expectProblem(await call('GET', '/v1/no-such-thing'), 404);
+    expect(problem.detail).toContain('/v1/no-such-thing');
+  });
+
+  it('keeps CORS headers on errors and answers preflights for the extension', async () => {
+    const denied = await call('GET', '/v1/model', { token: null, headers: { Origin: 'chrome-extension://abc' } });
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get('Access-Control-Allow-Origin')).toBe('*');
+
+    const preflight = await call('OPTIONS', '/v1/model/versions', {
+      token: null,
+      headers: {
+        Origin: 'chrome-extension://abc',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization, if-match, content-type',
+      },
+    });
+    expect(preflight.status).toBe(204);
+    const allowed = (preflight.headers.get('Access-Control-Allow-Headers') ?? '').toLowerCase();
+    for (const header of ['authorization', 'if-match', 'if-none-match']) expect(allowed).toContain(header);
+
+    const model = await call('GET', '/v1/model', { headers: { Origin: 'chrome-extension://abc' } });
+    expect((model.headers.get('Access-Control-Expose-Headers') ?? '').toLowerCase()).toContain('etag');
+  });
+});

@@ -1,0 +1,36 @@
+import { defineConfig } from 'wxt';
+
+// Hosts of the five supported sites. The overlay runs only there in production;
+// everything else (a self-hosted API origin) is asked for at runtime.
+const SITE_HOST_PERMISSIONS = [
+  '*://mail.google.com/*',
+  '*://outlook.office.com/*',
+  '*://outlook.live.com/*',
+  '*://www.linkedin.com/*',
+  '*://app.hubspot.com/*',
+  '*://*.lightning.force.com/*',
+];
+
+// API origins are chosen by the admin (cloud or self-hosted), so they are
+// optional and requested from the options page when the connection is saved.
+const API_ORIGIN_PERMISSIONS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
+export default defineConfig({
+  srcDir: 'extension',
+  outDir: '.output',
+  modules: ['@wxt-dev/module-react'],
+  // Explicit imports everywhere: code reads the same in the extension, tests and editors.
+  imports: false,
+  manifest: ({ browser, manifestVersion }) => ({
+    name: 'Leadlens',
+    description: 'The sales–marketing agreement about the person on screen: quadrant, score, stage, persona.',
+    permissions: ['storage', 'alarms'],
+    host_permissions: SITE_HOST_PERMISSIONS,
+    // WXT drops optional_host_permissions for MV2; there they are plain optional permissions.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: API_ORIGIN_PERMISSIONS }
+      : { optional_permissions: API_ORIGIN_PERMISSIONS }),
+    // Firefox needs a stable id for storage to survive reinstalls; Chrome rejects the key with a warning.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'leadlens@leadlens.app' } } } : {}),
+  }),
+});
