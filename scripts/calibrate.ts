@@ -11,7 +11,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { type CalibrationRow, calibrate, leadsFromCsvRecords, parseCsvRecords, X_EDUCATION_CSV_MAPPING } from '../shared';
+import {
+  type CalibrationRow,
+  calibrate,
+  leadsFromCsvRecords,
+  parseCsvRecords,
+  X_EDUCATION_CSV_MAPPING,
+} from '../shared';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -28,11 +34,19 @@ const { values, positionals } = parseArgs({
 
 const file = positionals[0];
 if (!file) {
-  console.error('usage: npm run calibrate -- <leads.csv> [--seed N] [--mql-lift 3] [--min-support 30] [--outcome COL --ignore A,B --missing Select] [--all-actions]');
+  console.error(
+    'usage: npm run calibrate -- <leads.csv> [--seed N] [--mql-lift 3] [--min-support 30] [--outcome COL --ignore A,B --missing Select] [--all-actions]',
+  );
   process.exit(2);
 }
 
-const list = (s: string | undefined) => (s ? s.split(',').map((v) => v.trim()).filter(Boolean) : []);
+const list = (s: string | undefined) =>
+  s
+    ? s
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : [];
 const mapping = values.outcome
   ? { outcomeColumn: values.outcome, ignoreColumns: list(values.ignore), missingValues: list(values.missing) }
   : X_EDUCATION_CSV_MAPPING;
@@ -94,7 +108,9 @@ if (result.suggestedMql.length > 0) {
 
 const e = result.evaluation;
 console.log('');
-console.log(`Calibrated score adds up ${result.scoreActions.length} of ${result.actions.length} actions: ${result.scoreActions.join(', ')}`);
+console.log(
+  `Calibrated score adds up ${result.scoreActions.length} of ${result.actions.length} actions: ${result.scoreActions.join(', ')}`,
+);
 console.log(
   `Held-out evaluation: seed ${e.seed}, stratified split ${e.trainLeads} train / ${e.testLeads} test; actions chosen on train: ${e.scoreActions.join(', ')}`,
 );

@@ -67,7 +67,7 @@ function run(command, commandArgs, options = {}) {
 function startChild(label, command, commandArgs, env = {}) {
   const child = spawn(command, commandArgs, {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -190,7 +190,7 @@ function startDemoServer(token) {
 async function main() {
   log('applying D1 migrations to the local database …');
   run(wranglerBin, ['d1', 'migrations', 'apply', 'leadlens', '--local', ...persistArgs], {
-    env: { ...process.env, CI: 'true' },
+    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' },
   });
 
   const admin = ensureAdminToken();

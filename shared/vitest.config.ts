@@ -1,5 +1,6 @@
 import { defineProject } from 'vitest/config';
 
+// The project's root is this folder, so the pattern is relative to shared/.
 export default defineProject({
-  test: { name: 'shared', environment: 'node', include: ['shared/**/*.test.ts'] },
+  test: { name: 'shared', environment: 'node', include: ['**/*.test.ts'] },
 });

@@ -77,7 +77,10 @@ describe('ApiClient', () => {
         }),
       20,
     );
-    await expect(client.healthz()).rejects.toMatchObject({ kind: 'retryable', message: expect.stringMatching(/did not answer/) });
+    await expect(client.healthz()).rejects.toMatchObject({
+      kind: 'retryable',
+      message: expect.stringMatching(/did not answer/),
+    });
   });
 
   it('says not configured when no connection is saved', async () => {

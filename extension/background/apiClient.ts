@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { AttemptInput, TransitionInput } from '../../shared';
 import type { Connection } from '../lib/connection';
 import { ApiError, kindForStatus, type Problem, parseRetryAfter, problemMessage } from './apiErrors';
-import { LookupResponseSchema, ModelResponseSchema, type LookupResponse, type ModelResponse } from './apiResponses';
+import { type LookupResponse, LookupResponseSchema, type ModelResponse, ModelResponseSchema } from './apiResponses';
 
 export const DEFAULT_TIMEOUT_MS = 8000;
 
@@ -57,7 +57,8 @@ export class ApiClient {
   /** Sends one request; resolves for 2xx and 304, throws `ApiError` for everything else. */
   async request(method: string, path: string, options: RequestOptions = {}): Promise<RawResponse> {
     const connection = options.connection ?? (await this.options.getConnection());
-    if (!connection) throw new ApiError('not_configured', 'Leadlens is not connected: add the API URL and token in the options.');
+    if (!connection)
+      throw new ApiError('not_configured', 'Leadlens is not connected: add the API URL and token in the options.');
     let url: URL;
     try {
       url = new URL(apiRoot(connection.apiUrl) + path);
@@ -134,8 +135,10 @@ export class ApiClient {
   }
 
   /** `GET /v1/leads/lookup`; `null` when the API knows no such person (404). */
-  async lookupLead(query: LookupQuery): Promise<LookupResponse | null> {
+  async lookupLead(query: LookupQuery, locale?: string): Promise<LookupResponse | null> {
     const params = new URLSearchParams('email' in query ? { email: query.email } : { linkedin: query.linkedin });
+    // The API writes talking points and next action in this language.
+    if (locale) params.set('locale', locale);
     try {
       const response = await this.request('GET', `/v1/leads/lookup?${params}`);
       return parseOrThrow(LookupResponseSchema, response.body, 'lead lookup');

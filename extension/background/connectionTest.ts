@@ -9,7 +9,13 @@ import { isApiError } from './apiErrors';
  */
 export async function testConnection(api: ApiClient, apiUrl: string, token: string): Promise<ConnectionTestResult> {
   const connection = { apiUrl, token };
-  const result: ConnectionTestResult = { ok: false, reachable: false, authorized: false, modelVersion: null, error: null };
+  const result: ConnectionTestResult = {
+    ok: false,
+    reachable: false,
+    authorized: false,
+    modelVersion: null,
+    error: null,
+  };
   try {
     const health = await api.healthz(connection);
     result.reachable = health.ok;

@@ -1,7 +1,12 @@
 import { browser } from 'wxt/browser';
 import { CONNECTION_KEYS } from '../lib/connection';
 import { createMessageHandler } from './messageHandlers';
-import { type BackgroundServiceOptions, type BackgroundServices, createBackgroundServices, describeConnection } from './services';
+import {
+  type BackgroundServiceOptions,
+  type BackgroundServices,
+  createBackgroundServices,
+  describeConnection,
+} from './services';
 
 export const MODEL_SYNC_ALARM = 'leadlens-model-sync';
 export const OUTBOX_ALARM = 'leadlens-outbox';

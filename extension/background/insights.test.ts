@@ -50,11 +50,19 @@ describe('lead insight lookup', () => {
     const { insights, modelSync } = bg.services;
     await modelSync.sync();
     const held = api.hold('/v1/leads/lookup');
-    const page = { linkedinUrl: 'https://www.linkedin.com/in/grace-h/', title: 'CTO', industry: 'software', employees: 900 };
+    const page = {
+      linkedinUrl: 'https://www.linkedin.com/in/grace-h/',
+      title: 'CTO',
+      industry: 'software',
+      employees: 900,
+    };
 
     const provisional = await insights.getInsight(page);
     expect(provisional.status).toBe('ready');
-    expect(provisional.insight).toMatchObject({ stale: true, score: { fit: 100, interestKnown: false, modelVersion: 1 } });
+    expect(provisional.insight).toMatchObject({
+      stale: true,
+      score: { fit: 100, interestKnown: false, modelVersion: 1 },
+    });
     expect(provisional.insight?.lead).toBeUndefined();
     expect(provisional.insight?.score.personas[0]?.id).toBe('cto');
 

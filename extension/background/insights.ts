@@ -4,9 +4,9 @@ import type { ApiClient } from './apiClient';
 import { ApiError, isApiError } from './apiErrors';
 import type { AuthState } from './authState';
 import type { CachedLookupRow, CachedModelRow, LeadlensDb } from './db';
+import { scoreLocally } from './localScore';
 import { type LeadLookup, lookupFor } from './lookupKey';
 import { mergeFacts } from './mergeFacts';
-import { scoreLocally } from './localScore';
 import type { ModelSync } from './modelSync';
 import type { Notifier } from './notifier';
 
@@ -44,6 +44,8 @@ export class InsightService {
   private readonly ttlMs: number;
   private readonly refreshing = new Map<string, Promise<void>>();
   private readonly failures = new Map<string, RefreshFailure>();
+  /** The reader's language, remembered for refreshes nobody on a page asked for (after an outbox delivery). */
+  private lastLocale: string | undefined;
 
   constructor(private readonly options: InsightServiceOptions) {
     this.ttlMs = options.ttlMs ?? LOOKUP_TTL_MS;
@@ -62,45 +64,47 @@ export class InsightService {
 
     const row = await this.options.db.leads.get(lookup.key);
     if (row && !force) {
-      if (revalidate && this.needsRefresh(row, modelRow)) this.refreshInBackground(lookup);
+      if (revalidate && this.needsRefresh(row, modelRow)) this.refreshInBackground(lookup, locale);
       const insight = this.insightFromRow(row, facts, modelRow, locale);
       if (insight) return this.respond(lookup.key, insight, modelRow);
     }
     if (modelRow && !force) {
       // Never looked up (or looked up with no model to score the answer): answer from page facts now.
-      if (revalidate) this.refreshInBackground(lookup);
+      if (revalidate) this.refreshInBackground(lookup, locale);
       return this.respond(lookup.key, this.factsOnlyInsight(modelRow, facts, true, locale), modelRow);
     }
 
     // Nothing to score with (or the caller asked to wait): the answer has to come from the API.
     if (!modelRow) modelRow = await this.syncModelQuietly();
-    await this.refresh(lookup).catch(() => undefined);
+    await this.refresh(lookup, locale).catch(() => undefined);
     const fresh = await this.options.db.leads.get(lookup.key);
     const insight = fresh ? this.insightFromRow(fresh, facts, modelRow, locale) : null;
     if (insight) return this.respond(lookup.key, insight, modelRow);
     if (modelRow) return this.respond(lookup.key, this.factsOnlyInsight(modelRow, facts, false, locale), modelRow);
-    return this.failureResponse(lookup.key, this.failures.get(lookup.key)?.message ?? 'The Leadlens API has no model yet.');
+    return this.failureResponse(
+      lookup.key,
+      this.failures.get(lookup.key)?.message ?? 'The Leadlens API has no model yet.',
+    );
   }
 
   /** Refetches every cached lookup of one lead (after an accept, return or attempt reached the API). */
   async refreshLead(leadId: string): Promise<void> {
     const rows = await this.options.db.leads.where('leadId').equals(leadId).toArray();
-    await Promise.all(
-      rows.map((row) => this.refresh(lookupFromKey(row)).catch(() => undefined)),
-    );
+    await Promise.all(rows.map((row) => this.refresh(lookupFromKey(row)).catch(() => undefined)));
   }
 
   /** Starts a refresh unless one is running for that person or one just failed. */
-  refreshInBackground(lookup: LeadLookup): void {
+  refreshInBackground(lookup: LeadLookup, locale?: string): void {
     const failure = this.failures.get(lookup.key);
     if (failure && this.options.now() - failure.at < FAILED_REFRESH_COOLDOWN_MS) return;
-    this.refresh(lookup).catch(() => undefined);
+    this.refresh(lookup, locale).catch(() => undefined);
   }
 
   /** Fetches one lookup from the API into Dexie and tells pages; concurrent callers share it. */
-  refresh(lookup: LeadLookup): Promise<void> {
+  refresh(lookup: LeadLookup, locale?: string): Promise<void> {
     const running = this.refreshing.get(lookup.key);
     if (running) return running;
+    if (locale) this.lastLocale = locale;
     const task = this.fetchAndStore(lookup).finally(() => this.refreshing.delete(lookup.key));
     this.refreshing.set(lookup.key, task);
     return task;
@@ -112,7 +116,7 @@ export class InsightService {
       if ((await authState.status()) === 'unauthorized') {
         throw new ApiError('unauthorized', 'The Leadlens token was refused: reconnect in the options.');
       }
-      const answer = await api.lookupLead(lookup.query);
+      const answer = await api.lookupLead(lookup.query, this.lastLocale);
       const row: CachedLookupRow = answer
         ? {
             lookupKey: lookup.key,
@@ -169,10 +173,21 @@ export class InsightService {
     }
     if (!row.score) return null;
     const outdatedModel = modelRow !== undefined && row.score.modelVersion !== modelRow.version;
-    return { score: row.score, lead: row.lead, stale: expired || outdatedModel, offline: false, fetchedAt: row.fetchedAt };
+    return {
+      score: row.score,
+      lead: row.lead,
+      stale: expired || outdatedModel,
+      offline: false,
+      fetchedAt: row.fetchedAt,
+    };
   }
 
-  private factsOnlyInsight(modelRow: CachedModelRow, facts: ProspectFacts, stale: boolean, locale: string): LeadInsight {
+  private factsOnlyInsight(
+    modelRow: CachedModelRow,
+    facts: ProspectFacts,
+    stale: boolean,
+    locale: string,
+  ): LeadInsight {
     const score = scoreLocally(modelRow, facts, [], this.options.now(), false, locale);
     return { score, stale, offline: false, fetchedAt: null };
   }

@@ -1,4 +1,11 @@
-import { type AlignmentModel, type Lead, type LeadEvent, type ProspectFacts, type ScoreResult, score } from '../../shared';
+import {
+  type AlignmentModel,
+  type Lead,
+  type LeadEvent,
+  type ProspectFacts,
+  type ScoreResult,
+  score,
+} from '../../shared';
 
 export interface ModelAtVersion {
   model: AlignmentModel;

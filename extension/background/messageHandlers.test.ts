@@ -38,8 +38,8 @@ describe('background message handler', () => {
     await handle({ type: 'lead/return', leadId: 'lead_1', reason: 'Not ready' }, CONTENT_SCRIPT);
     await bg.services.outbox.drain();
     expect(api.writes.map((w) => w.body)).toEqual([
-      { to: 'sal' },
-      { to: 'lead', status: 'returned_not_ready', reason: 'Not ready' },
+      { to: 'sal', at: expect.any(String) },
+      { to: 'lead', status: 'returned_not_ready', reason: 'Not ready', at: expect.any(String) },
     ]);
   });
 

@@ -16,7 +16,10 @@ export interface MessageSender {
   id?: string;
 }
 
-export type MessageHandler = (message: unknown, sender: MessageSender) => Promise<BackgroundEnvelope<unknown>> | undefined;
+export type MessageHandler = (
+  message: unknown,
+  sender: MessageSender,
+) => Promise<BackgroundEnvelope<unknown>> | undefined;
 
 /**
  * Turns page requests into calls on the background services. Pushes and foreign messages
@@ -28,7 +31,9 @@ export function createMessageHandler(services: BackgroundServices, extensionOrig
     if (!isRequestShaped(message)) return undefined;
     const parsed = BackgroundRequestSchema.safeParse(message);
     if (!parsed.success) {
-      return Promise.resolve(failure('invalid_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+      return Promise.resolve(
+        failure('invalid_request', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')),
+      );
     }
     const request = parsed.data;
     if (PRIVILEGED_REQUESTS.has(request.type) && !sender.url?.startsWith(extensionOrigin)) {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MODEL_SYNC_ALARM, MODEL_SYNC_PERIOD_MINUTES, startBackground } from './index';
 import { LeadlensDb } from './db';
+import { MODEL_SYNC_ALARM, MODEL_SYNC_PERIOD_MINUTES, startBackground } from './index';
 import { FakeApi, GOOD_TOKEN } from './test/fakeApi';
-import { testModel } from './test/testModel';
 import { createTestBackground, saveTestConnection, settle, type TestBackground } from './test/testBackground';
+import { testModel } from './test/testModel';
 
 describe('model sync', () => {
   let api: FakeApi;

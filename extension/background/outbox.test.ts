@@ -1,16 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LeadlensDb } from './db';
-import { Outbox } from './outbox';
+import type { Outbox } from './outbox';
 import { ACME_CTO, FakeApi, GOOD_TOKEN, problem } from './test/fakeApi';
 import { createTestBackground, saveTestConnection, settle, type TestBackground } from './test/testBackground';
 
-const ATTEMPT = { kind: 'attempt' as const, leadId: ACME_CTO.id, body: { channel: 'email' as const, outcome: 'sent' as const } };
+const ATTEMPT = {
+  kind: 'attempt' as const,
+  leadId: ACME_CTO.id,
+  body: { channel: 'email' as const, outcome: 'sent' as const },
+};
 const ACCEPT = { kind: 'transition' as const, leadId: ACME_CTO.id, body: { to: 'sal' } };
 const RETURN = {
   kind: 'transition' as const,
   leadId: ACME_CTO.id,
   body: { to: 'lead', status: 'returned_not_ready', reason: 'No budget this year' },
 };
+
+function lastWake(background: TestBackground): number {
+  const at = background.wakes.at(-1);
+  if (at === undefined) throw new Error('the outbox asked for no wake-up');
+  return at;
+}
 
 describe('outbox', () => {
   let api: FakeApi;
@@ -61,7 +71,13 @@ describe('outbox', () => {
     const ids = queued.map((q) => q.id);
     expect(api.receivedKeys).toEqual(ids);
     expect([...api.applied.values()]).toEqual([1, 1, 1]);
-    expect(api.writes.map((w) => w.body)).toEqual([ATTEMPT.body, ACCEPT.body, RETURN.body]);
+    // Each carries the time it was clicked, not the time it finally got through.
+    const clickedAt = new Date(start).toISOString();
+    expect(api.writes.map((w) => w.body)).toEqual([
+      { ...ATTEMPT.body, at: clickedAt },
+      { ...ACCEPT.body, at: clickedAt },
+      { ...RETURN.body, at: clickedAt },
+    ]);
 
     // Three failures: waits grow 2 s → 4 s → 8 s (equal jitter at random 0.5 = 3/4 of each step).
     const wakeTimes = [...new Set(bg.wakes)];
@@ -84,7 +100,7 @@ describe('outbox', () => {
     expect(api.receivedKeys).toEqual([]);
     expect(restarted.wakes.at(-1)).toBeGreaterThan(restarted.clock.now);
 
-    restarted.clock.now = restarted.wakes.at(-1)!;
+    restarted.clock.now = lastWake(restarted);
     await restarted.services.outbox.drain();
     expect(api.receivedKeys).toEqual([item.id]);
     expect(api.applied.get(item.id)).toBe(1);
@@ -110,7 +126,7 @@ describe('outbox', () => {
     expect(api.applied.get(first.id)).toBe(1);
     expect(api.applied.get(second.id)).toBe(1);
     expect(api.writes).toHaveLength(2);
-    expect((await new LeadlensDb(bg.dbName).outbox.count())).toBe(0);
+    expect(await new LeadlensDb(bg.dbName).outbox.count()).toBe(0);
     restarted.services.db.close();
   });
 
@@ -179,10 +195,10 @@ describe('outbox', () => {
 
     await outbox.drain();
     expect(bg.wakes.at(-1)).toBe(bg.clock.now + 120_000);
-    bg.clock.now = bg.wakes.at(-1)!;
+    bg.clock.now = lastWake(bg);
     await outbox.drain();
     expect((await outbox.state()).items[0]).toMatchObject({ state: 'pending', attempts: 2 });
-    bg.clock.now = bg.wakes.at(-1)!;
+    bg.clock.now = lastWake(bg);
     await outbox.drain();
     expect((await outbox.state()).pending).toBe(0);
     expect(api.receivedKeys).toEqual([item.id]);

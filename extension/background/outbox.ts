@@ -42,12 +42,14 @@ export class Outbox {
   async enqueue(action: OutboxAction): Promise<OutboxItemView> {
     const { db, now } = this.options;
     const newId = this.options.newId ?? (() => crypto.randomUUID());
+    // Stamped with the click time: an attempt logged offline must count for the SLA when it was made.
+    const stamped = { ...action, body: { ...action.body, at: action.body.at ?? new Date(now()).toISOString() } } as OutboxAction;
     const row = await db.transaction('rw', db.outbox, async () => {
       const last = await db.outbox.orderBy('seq').last();
       const created: OutboxRow = {
         id: newId(),
         seq: (last?.seq ?? 0) + 1,
-        action,
+        action: stamped,
         state: 'pending',
         attempts: 0,
         createdAt: now(),
@@ -166,7 +168,7 @@ export class Outbox {
     const leaseMs = this.options.leaseMs ?? OUTBOX_LEASE_MS;
     return db.transaction('rw', db.outbox, async () => {
       const row = await db.outbox.get(id);
-      if (!row || row.state !== 'pending' || row.leaseUntil > at) return false;
+      if (row?.state !== 'pending' || row.leaseUntil > at) return false;
       await db.outbox.update(id, { leaseUntil: at + leaseMs });
       return true;
     });

@@ -5,7 +5,7 @@ import { AuthState } from './authState';
 import { LeadlensDb } from './db';
 import { InsightService } from './insights';
 import { ModelSync } from './modelSync';
-import { type Notifier, createBrowserNotifier } from './notifier';
+import { createBrowserNotifier, type Notifier } from './notifier';
 import { Outbox } from './outbox';
 
 export interface BackgroundServices {
@@ -50,7 +50,8 @@ export function createBackgroundServices(options: BackgroundServiceOptions = {})
     onUnauthorized: async () => {
       const wasUnauthorized = (await authState.status()) === 'unauthorized';
       await authState.markUnauthorized();
-      if (!wasUnauthorized) await notifier.broadcast({ type: 'push/connectionChanged', status: await connectionStatus() });
+      if (!wasUnauthorized)
+        await notifier.broadcast({ type: 'push/connectionChanged', status: await connectionStatus() });
     },
   });
   const modelSync = new ModelSync({ db, api, notifier, now });

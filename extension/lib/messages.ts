@@ -41,7 +41,11 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('model/sync') }),
   z.object({ type: z.literal('connection/status') }),
   /** Extension pages only: checks a URL and token before (or after) they are saved. */
-  z.object({ type: z.literal('connection/test'), apiUrl: z.string().min(1).max(2000), token: z.string().min(1).max(2000) }),
+  z.object({
+    type: z.literal('connection/test'),
+    apiUrl: z.string().min(1).max(2000),
+    token: z.string().min(1).max(2000),
+  }),
   /** Extension pages only: forgets the token and wipes cached leads and model. */
   z.object({ type: z.literal('connection/disconnect') }),
 ]);
@@ -58,7 +62,10 @@ export type ParsedBackgroundRequest = z.output<typeof BackgroundRequestSchema>;
 export type BackgroundRequestType = BackgroundRequest['type'];
 
 /** Requests a content script may not send: they carry or remove the token. */
-export const PRIVILEGED_REQUESTS: ReadonlySet<BackgroundRequestType> = new Set(['connection/test', 'connection/disconnect']);
+export const PRIVILEGED_REQUESTS: ReadonlySet<BackgroundRequestType> = new Set([
+  'connection/test',
+  'connection/disconnect',
+]);
 
 export type InsightStatus = 'loading' | 'ready' | 'offline' | 'error' | 'reconnect';
 
@@ -194,7 +201,9 @@ export class BackgroundError extends Error {
 export async function sendToBackground<T extends BackgroundRequestType>(
   request: Extract<BackgroundRequest, { type: T }>,
 ): Promise<BackgroundResponses[T]> {
-  const envelope = (await browser.runtime.sendMessage(request)) as BackgroundEnvelope<BackgroundResponses[T]> | undefined;
+  const envelope = (await browser.runtime.sendMessage(request)) as
+    | BackgroundEnvelope<BackgroundResponses[T]>
+    | undefined;
   if (!envelope) throw new BackgroundError('no_answer', 'The Leadlens background did not answer.');
   if (!envelope.ok) throw new BackgroundError(envelope.error.code, envelope.error.message);
   return envelope.data;

@@ -132,7 +132,8 @@ export function useLeadInsight(
   const leadId = response?.insight?.lead?.id ?? null;
   const actions = useMemo<LeadInsightActions>(() => {
     const requireLead = (): string => {
-      if (!leadId) throw new BackgroundError('no_lead', 'This person is not a stored lead yet, so nothing can be logged.');
+      if (!leadId)
+        throw new BackgroundError('no_lead', 'This person is not a stored lead yet, so nothing can be logged.');
       return leadId;
     };
     return {
@@ -173,7 +174,9 @@ export function useLeadInsight(
 function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }

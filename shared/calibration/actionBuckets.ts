@@ -93,7 +93,10 @@ export function numericRange(bucketing: ActionBucketing, bucket: string): Numeri
   if (!bucket.startsWith('bin:')) return undefined;
   const index = Number(bucket.slice(4));
   const cuts = bucketing.cuts ?? [];
-  return { above: index === 0 ? null : (cuts[index - 1] as number), atMost: index < cuts.length ? (cuts[index] as number) : null };
+  return {
+    above: index === 0 ? null : (cuts[index - 1] as number),
+    atMost: index < cuts.length ? (cuts[index] as number) : null,
+  };
 }
 
 function formatNumber(n: number): string {

@@ -53,7 +53,10 @@ function scoreTable(table: PointsTable, actions: readonly string[]): PointsTable
  *   action selection) and a logistic-regression baseline on the training part of a seeded,
  *   stratified split and reports the AUCs on the held-out part.
  */
-export function calibrate(pastLeads: readonly CalibrationLead[], options: CalibrationOptionsInput = {}): CalibrationResult {
+export function calibrate(
+  pastLeads: readonly CalibrationLead[],
+  options: CalibrationOptionsInput = {},
+): CalibrationResult {
   const opts = CalibrationOptionsSchema.parse(options);
   const leads = pastLeads.map((lead) => CalibrationLeadSchema.parse(lead));
   const kinds = inferActionKinds(leads);
@@ -112,7 +115,12 @@ function evaluateOnHeldOut(leads: readonly CalibrationLead[], kinds: ActionKinds
   const labels = test.map((lead) => lead.converted);
   const canFit = train.some((lead) => lead.converted) && train.some((lead) => !lead.converted);
 
-  const trainTable = fitPointsTable(train, fitBucketing(train, kinds, opts.numericBins), opts.shrinkage, opts.pointsScale);
+  const trainTable = fitPointsTable(
+    train,
+    fitBucketing(train, kinds, opts.numericBins),
+    opts.shrinkage,
+    opts.pointsScale,
+  );
   const trainScoreActions = canFit ? chooseScoreActions(train, kinds, opts) : kinds.map((k) => k.action);
   const calibrated = scoreTable(trainTable, trainScoreActions);
   const baseline = canFit ? fitLogisticRegression(train, kinds, opts.l2) : null;

@@ -19,7 +19,10 @@ const NO = new Set(['no', 'false', 'n']);
  * answered cells: only yes/no → boolean, only numbers → number, otherwise text (numbers-looking
  * cells of a mixed column stay text, so a category like "10" keeps its own bucket).
  */
-export function leadsFromCsvRecords(records: readonly Record<string, string>[], options: LeadsFromCsvOptions): CalibrationLead[] {
+export function leadsFromCsvRecords(
+  records: readonly Record<string, string>[],
+  options: LeadsFromCsvOptions,
+): CalibrationLead[] {
   const ignored = new Set([options.outcomeColumn, ...(options.ignoreColumns ?? [])]);
   const missing = new Set(['', ...(options.missingValues ?? []).map((v) => v.trim().toLowerCase())]);
   const columns = [...new Set(records.flatMap((record) => Object.keys(record)))].filter((c) => !ignored.has(c));

@@ -26,7 +26,10 @@ interface SparseRow {
   value: number[];
 }
 
-function encoderColumns(leads: readonly CalibrationLead[], kinds: readonly { action: string; kind: ActionKind }[]): EncodedColumn[] {
+function encoderColumns(
+  leads: readonly CalibrationLead[],
+  kinds: readonly { action: string; kind: ActionKind }[],
+): EncodedColumn[] {
   const columns: EncodedColumn[] = [];
   for (const { action, kind } of kinds) {
     const present = leads.map((lead) => lead.actions[action] ?? null);
@@ -80,7 +83,8 @@ function encode(columns: readonly EncodedColumn[], lead: CalibrationLead): Spars
 
 function linear(row: SparseRow, intercept: number, weights: readonly number[]): number {
   let z = intercept;
-  for (let k = 0; k < row.index.length; k++) z += (weights[row.index[k] as number] as number) * (row.value[k] as number);
+  for (let k = 0; k < row.index.length; k++)
+    z += (weights[row.index[k] as number] as number) * (row.value[k] as number);
   return z;
 }
 
@@ -89,7 +93,13 @@ function softplus(z: number): number {
   return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
 }
 
-function penalisedLoss(rows: readonly SparseRow[], y: readonly number[], b: number, w: readonly number[], l2: number): number {
+function penalisedLoss(
+  rows: readonly SparseRow[],
+  y: readonly number[],
+  b: number,
+  w: readonly number[],
+  l2: number,
+): number {
   let loss = 0;
   rows.forEach((row, i) => {
     const z = linear(row, b, w);

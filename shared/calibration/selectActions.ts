@@ -53,7 +53,11 @@ export function selectActions(
       const table = fitPointsTable(fit, [bucketing], options.shrinkage, options.pointsScale);
       return validation.map((lead) => scoreWithPoints(table, lead));
     });
-    return { labels: validation.map((lead) => lead.converted), contributions, sum: new Array<number>(validation.length).fill(0) };
+    return {
+      labels: validation.map((lead) => lead.converted),
+      contributions,
+      sum: new Array<number>(validation.length).fill(0),
+    };
   });
   const usable = folds.every((fold) => fold.labels.some(Boolean) && fold.labels.some((label) => !label));
   if (!usable) return kinds.map((k) => k.action);

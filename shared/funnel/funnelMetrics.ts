@@ -107,7 +107,12 @@ function coreMetrics(timelines: readonly LeadTimeline[], ctx: Context): FunnelMe
   const conversion = (fromIndex: number, toIndex: number, kind: FunnelConversion['kind']): FunnelConversion => {
     const cohort = cohortOf(fromIndex);
     const converted = cohort.filter((t) => (t.reachedAt[toIndex] ?? null) !== null).length;
-    return { from: stageOrder[fromIndex] as string, to: stageOrder[toIndex] as string, kind, ...ratio(converted, cohort.length) };
+    return {
+      from: stageOrder[fromIndex] as string,
+      to: stageOrder[toIndex] as string,
+      kind,
+      ...ratio(converted, cohort.length),
+    };
   };
   const conversions: FunnelConversion[] = [];
   for (let index = 0; index < last; index++) conversions.push(conversion(index, index + 1, 'step'));
@@ -127,7 +132,8 @@ function coreMetrics(timelines: readonly LeadTimeline[], ctx: Context): FunnelMe
     if (wonAt === null) continue;
     const firstEntry = t.reachedAt[0] as number;
     if (ctx.inPeriod(firstEntry)) cycleDays.push(calendarDaysBetween(firstEntry, wonAt));
-    if (t.firstAttemptAt !== null && ctx.inPeriod(t.firstAttemptAt)) contactToWonDays.push(calendarDaysBetween(t.firstAttemptAt, wonAt));
+    if (t.firstAttemptAt !== null && ctx.inPeriod(t.firstAttemptAt))
+      contactToWonDays.push(calendarDaysBetween(t.firstAttemptAt, wonAt));
   }
 
   return {
@@ -235,8 +241,7 @@ export function funnelMetrics(leads: readonly FunnelLeadInput[], options: Funnel
     }
     for (const [value, group] of groups) segments.push({ value, ...coreMetrics(group, ctx) });
     segments.sort(
-      (a, b) =>
-        b.leads - a.leads || (a.value === null ? 1 : b.value === null ? -1 : a.value.localeCompare(b.value)),
+      (a, b) => b.leads - a.leads || (a.value === null ? 1 : b.value === null ? -1 : a.value.localeCompare(b.value)),
     );
   }
 
@@ -249,6 +254,10 @@ export function funnelMetrics(leads: readonly FunnelLeadInput[], options: Funnel
 }
 
 /** The conversion from one stage to another, if the metrics have it. */
-export function findConversion(metrics: Pick<FunnelMetricsCore, 'conversions'>, from: string, to: string): FunnelConversion | undefined {
+export function findConversion(
+  metrics: Pick<FunnelMetricsCore, 'conversions'>,
+  from: string,
+  to: string,
+): FunnelConversion | undefined {
   return metrics.conversions.find((c) => c.from === from && c.to === to);
 }

@@ -15,11 +15,20 @@ export const FunnelLeadSchema = z.object({
   leadType: z.string().max(100).optional(),
   stageHistory: z.array(StageHistoryEntrySchema).max(1000),
   /** Connect attempts (calls, emails, meetings) by sales. */
-  attempts: z.array(z.object({ at: IsoDateTimeSchema })).max(10_000).optional(),
+  attempts: z
+    .array(z.object({ at: IsoDateTimeSchema }))
+    .max(10_000)
+    .optional(),
   /** Other activity of the lead (page views, form submits, email clicks) that makes it "active". */
-  activities: z.array(z.object({ at: IsoDateTimeSchema })).max(100_000).optional(),
+  activities: z
+    .array(z.object({ at: IsoDateTimeSchema }))
+    .max(100_000)
+    .optional(),
   /** Hand-offs sales returned to marketing, with the reason given. */
-  rejections: z.array(z.object({ at: IsoDateTimeSchema, reason: z.string().trim().min(1).max(2000) })).max(1000).optional(),
+  rejections: z
+    .array(z.object({ at: IsoDateTimeSchema, reason: z.string().trim().min(1).max(2000) }))
+    .max(1000)
+    .optional(),
   /** When the lead became hot (fit and interest high): the SLA clock starts. */
   hotAt: IsoDateTimeSchema.optional(),
   /** Explicit SLA deadline; otherwise hotAt + slaHours. */
@@ -37,7 +46,11 @@ export const FunnelOptionsSchema = z.object({
   /** Lifecycle stage ids in funnel order, from the model: e.g. subscriber, lead, mql, sal, sql, opportunity, customer. */
   stageOrder: z.array(IdSchema).min(2).max(30),
   /** Hours sales has to touch a hot lead, when a lead has no explicit `slaDueAt`. */
-  slaHours: z.number().positive().max(24 * 365).optional(),
+  slaHours: z
+    .number()
+    .positive()
+    .max(24 * 365)
+    .optional(),
   /** Stage whose entry is the hand-off to sales; rejection rates are relative to it. Default `mql` (else the second stage). */
   handoffStage: IdSchema.optional(),
   /** Overall conversions reported beside the stage-to-stage ones, when both stages are in `stageOrder`. */

@@ -8,7 +8,8 @@ export function median(values: readonly number[]): FunnelMedian {
   if (values.length === 0) return { count: 0, median: null };
   const sorted = values.slice().sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  const value = sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  const value =
+    sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
   return { count: values.length, median: value };
 }
 

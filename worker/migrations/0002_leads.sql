@@ -78,6 +78,26 @@ BEGIN
     last_at = max(last_at, excluded.last_at);
 END;
 
+-- Days on which a lead did anything, kept by trigger: the funnel's "lead active rate" reads a range of
+-- days instead of scanning events. At most one row per lead and day, however many events it had.
+CREATE TABLE IF NOT EXISTS lead_activity_days (
+  day TEXT NOT NULL,
+  lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+  first_at TEXT NOT NULL,
+  last_at TEXT NOT NULL,
+  PRIMARY KEY (day, lead_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS lead_activity_days_lead ON lead_activity_days (lead_id);
+
+CREATE TRIGGER IF NOT EXISTS events_activity_after_insert AFTER INSERT ON events
+BEGIN
+  INSERT INTO lead_activity_days (day, lead_id, first_at, last_at)
+  VALUES (substr(NEW.at, 1, 10), NEW.lead_id, NEW.at, NEW.at)
+  ON CONFLICT (day, lead_id) DO UPDATE SET
+    first_at = min(first_at, excluded.first_at),
+    last_at = max(last_at, excluded.last_at);
+END;
+
 -- Connect attempts (SLA: first touch; "6 touches in 10 business days").
 CREATE TABLE IF NOT EXISTS lead_attempts (
   id TEXT PRIMARY KEY,

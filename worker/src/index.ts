@@ -12,6 +12,7 @@ import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { leadActionRoutes } from './routes/leadActions';
 import { leadRoutes } from './routes/leads';
+import { metricsRoutes } from './routes/metrics';
 import { modelRoutes } from './routes/model';
 import { scoreRoutes } from './routes/score';
 import { tokenRoutes } from './routes/tokens';
@@ -30,6 +31,7 @@ const ROUTE_MODULES = [
   eventRoutes,
   scoreRoutes,
   calibrationRoutes,
+  metricsRoutes,
 ];
 
 /** 10 MiB: room for a calibration upload of a few hundred thousand outcomes. */

@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { onError, validationProblem } from '../src/problem';
 import { call, expectProblem } from './helpers';
 
 describe('problem+json errors', () => {
@@ -41,5 +43,30 @@ describe('problem+json errors', () => {
 
     const model = await call('GET', '/v1/model', { headers: { Origin: 'chrome-extension://abc' } });
     expect((model.headers.get('Access-Control-Expose-Headers') ?? '').toLowerCase()).toContain('etag');
+  });
+});
+
+describe('the error handler itself', () => {
+  it('turns an unexpected exception into a 500 problem that leaks neither message nor stack', async () => {
+    const app = new Hono().onError(onError);
+    app.get('/boom', () => {
+      throw new Error('db password is hunter2');
+    });
+    const res = await app.request('/boom');
+    const text = await res.clone().text();
+    const problem = await expectProblem(res, 500);
+    expect(problem.type).toBe('urn:leadlens:problem:internal');
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('renders thrown ProblemErrors with their status, errors and extensions', async () => {
+    const app = new Hono().onError(onError);
+    app.get('/invalid', () => {
+      throw validationProblem([{ path: 'rows.0.email', message: 'must be an email address' }]);
+    });
+    const problem = await expectProblem(await app.request('/invalid'), 400);
+    expect(problem.errors).toEqual([{ path: 'rows.0.email', message: 'must be an email address' }]);
+    expect(problem.instance).toBe('/invalid');
   });
 });

@@ -194,6 +194,15 @@ describe('history and rollback', () => {
     });
   });
 
+  it('rolls back to version 0, the built-in default model', async () => {
+    await publish(renamed('anything else'), 'drift');
+    const res = await call('POST', '/v1/model/rollback', { body: { version: 0 } });
+    expect(res.status).toBe(201);
+    const rolled = (await res.json()) as ModelVersionBody;
+    expect(rolled).toMatchObject({ rollbackOf: 0, note: 'Rollback to version 0' });
+    expect((await liveModel()).body.model).toEqual(defaultModel);
+  });
+
   it('404 when rolling back to a version that does not exist', async () => {
     await expectProblem(await call('POST', '/v1/model/rollback', { body: { version: 4242 } }), 404);
   });

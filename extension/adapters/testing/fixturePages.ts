@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Test helpers for the saved-page fixtures in tests/fixtures (see pages.json there). */
 
-const FIXTURES = new URL('../../../tests/fixtures/', import.meta.url);
+// A path, not a URL: under happy-dom the global URL is the DOM's, which node:fs does not accept.
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../../tests/fixtures');
 
 interface FixturePage {
   site: string;
@@ -11,7 +14,7 @@ interface FixturePage {
   navigatesTo?: string;
 }
 
-const pages: FixturePage[] = JSON.parse(readFileSync(new URL('pages.json', FIXTURES), 'utf8')).pages;
+const pages: FixturePage[] = JSON.parse(readFileSync(join(FIXTURES, 'pages.json'), 'utf8')).pages;
 
 export interface LoadedFixture {
   doc: Document;
@@ -23,7 +26,7 @@ export interface LoadedFixture {
 export function loadFixture(file: string): LoadedFixture {
   const page = pages.find((candidate) => candidate.file === file);
   if (!page) throw new Error(`${file} is not listed in tests/fixtures/pages.json`);
-  const html = readFileSync(new URL(file, FIXTURES), 'utf8');
+  const html = readFileSync(join(FIXTURES, file), 'utf8');
   const doc = new DOMParser().parseFromString(html, 'text/html');
   return { doc, url: new URL(page.url) };
 }

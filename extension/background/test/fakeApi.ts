@@ -115,7 +115,8 @@ export class FakeApi {
     this.requests.push({ method, path, headers, body });
     for (const hold of this.holds.filter((h) => path.startsWith(h.prefix))) await hold.gate;
 
-    if (fault && typeof fault === 'object') return json(fault.body ?? problem(fault.status), fault.status, fault.headers);
+    if (fault && typeof fault === 'object')
+      return json(fault.body ?? problem(fault.status), fault.status, fault.headers);
     const response = this.route(method, url, headers, body);
     if (fault === 'lost-response') return new Promise<Response>(() => {});
     return response;

@@ -1,4 +1,4 @@
-import { type AlignmentModel, AlignmentModelSchema, type AlignmentModelInput } from '../../../shared';
+import { type AlignmentModel, type AlignmentModelInput, AlignmentModelSchema } from '../../../shared';
 
 const text = (en: string) => ({ en });
 const messaging = (point: string) => ({ talkingPoints: [text(point)], content: [] });
@@ -20,7 +20,12 @@ export function testModel(patch: Partial<AlignmentModelInput> = {}): AlignmentMo
     icp: {
       description: text('Software companies with 200+ people'),
       rules: [
-        { id: 'software', label: text('Software'), when: { op: 'eq', attr: 'industry', value: 'software' }, points: 40 },
+        {
+          id: 'software',
+          label: text('Software'),
+          when: { op: 'eq', attr: 'industry', value: 'software' },
+          points: 40,
+        },
         { id: 'big', label: text('200+ employees'), when: { op: 'gte', attr: 'employees', value: 200 }, points: 40 },
       ],
       normalization: { min: 0, max: 80 },

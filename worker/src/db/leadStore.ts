@@ -261,11 +261,12 @@ export async function deleteLead(
   id: string,
 ): Promise<{ leads: number; events: number; attempts: number; stageHistory: number } | undefined> {
   // Children first and explicitly, so the counts are reported and nothing depends on cascade settings.
-  const [events, attempts, history, , leads] = await db.batch([
+  const [events, attempts, history, , , leads] = await db.batch([
     db.prepare('DELETE FROM events WHERE lead_id = ?1').bind(id),
     db.prepare('DELETE FROM lead_attempts WHERE lead_id = ?1').bind(id),
     db.prepare('DELETE FROM lead_stage_history WHERE lead_id = ?1').bind(id),
     db.prepare('DELETE FROM lead_event_counts WHERE lead_id = ?1').bind(id),
+    db.prepare('DELETE FROM lead_activity_days WHERE lead_id = ?1').bind(id),
     db.prepare('DELETE FROM leads WHERE id = ?1').bind(id),
   ]);
   const deleted = leads?.meta.changes ?? 0;
@@ -324,7 +325,8 @@ export async function ingestEvents(
         .prepare(
           `INSERT OR IGNORE INTO events (id, lead_id, type, at, props, received_at)
            SELECT e.value->>'id', l.id, e.value->>'type', e.value->>'at', e.value->>'props', ?2
-           FROM json_each(?1) AS e JOIN leads AS l ON l.email = e.value->>'email'`,
+           FROM json_each(?1) AS e JOIN leads AS l ON l.email = e.value->>'email'
+           RETURNING 1 AS inserted`,
         )
         .bind(chunk, options.now),
     );
@@ -345,8 +347,8 @@ export async function ingestEvents(
   let leadsCreated = 0;
   let accepted = 0;
   for (let i = 0; i < stubCount; i++) leadsCreated += results[i]?.results?.length ?? 0;
-  // `changes` counts rows the statement itself inserted (not the counter rows its trigger writes).
-  for (let i = stubCount; i < eventsEnd; i++) accepted += results[i]?.meta.changes ?? 0;
+  // RETURNING yields exactly the rows inserted (`meta.changes` would also count the triggers' writes).
+  for (let i = stubCount; i < eventsEnd; i++) accepted += results[i]?.results?.length ?? 0;
   return { accepted, duplicates: events.length - accepted, leadsCreated };
 }
 
