@@ -61,7 +61,7 @@ function lookup(candidate: string, locales: readonly string[]): string | null {
 export function countryCodeFrom(location: string | null | undefined, pageLanguage?: string | null): string | null {
   if (!location) return null;
   const locales = ['en', ...(pageLanguage ? [pageLanguage] : [])];
-  const parts = location.split(/[,，、\n]/).map((part) => part.trim());
+  const parts = location.split(/[,，、،\n]/).map((part) => part.trim());
   for (const part of [...parts].reverse()) {
     const code = lookup(part, locales);
     if (code) return code;

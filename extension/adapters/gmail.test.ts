@@ -5,7 +5,11 @@ import { loadFixture, navigateInPlace, navigationTarget, withoutClassNames } fro
 
 const HARUKA = { email: 'haruka.sato@sakura-fg.example.jp', name: '佐藤 遥', domain: 'sakura-fg.example.jp' };
 const KENJI = { email: 'kenji.ito@sakura-fg.example.jp', name: '伊藤 健二', domain: 'sakura-fg.example.jp' };
-const GIULIA = { email: 'giulia.romano@banca-aurora.example.it', name: 'Giulia Romano', domain: 'banca-aurora.example.it' };
+const GIULIA = {
+  email: 'giulia.romano@banca-aurora.example.it',
+  name: 'Giulia Romano',
+  domain: 'banca-aurora.example.it',
+};
 const OMAR = { email: 'omar.haddad@falcon-studio.example.ae', name: 'عمر حداد', domain: 'falcon-studio.example.ae' };
 const MAX = { email: 'max.student@uni-mail.example.de', name: 'Max Becker', domain: 'uni-mail.example.de' };
 
@@ -76,6 +80,7 @@ describe('Gmail adapter', () => {
       const original = loadFixture(file);
       const renamed = loadFixture(file);
       withoutClassNames(renamed.doc);
+      expect(gmailAdapter.extract(renamed.doc, renamed.url, { logger: quiet() }).primary).not.toBeNull();
       expect(gmailAdapter.extract(renamed.doc, renamed.url, { logger: quiet() })).toEqual(
         gmailAdapter.extract(original.doc, original.url, { logger: quiet() }),
       );

@@ -3,7 +3,11 @@ import { ProspectFactsSchema } from '../../shared';
 import { outlookAdapter } from './outlook';
 import { loadFixture, navigateInPlace, navigationTarget, withoutClassNames } from './testing/fixturePages';
 
-const GIULIA = { email: 'giulia.romano@banca-aurora.example.it', name: 'Giulia Romano', domain: 'banca-aurora.example.it' };
+const GIULIA = {
+  email: 'giulia.romano@banca-aurora.example.it',
+  name: 'Giulia Romano',
+  domain: 'banca-aurora.example.it',
+};
 const OMAR = { email: 'omar.haddad@falcon-studio.example.ae', name: 'عمر حداد', domain: 'falcon-studio.example.ae' };
 const HARUKA = { email: 'haruka.sato@sakura-fg.example.jp', name: '佐藤 遥', domain: 'sakura-fg.example.jp' };
 
@@ -58,6 +62,7 @@ describe('Outlook adapter', () => {
       const original = loadFixture(file);
       const renamed = loadFixture(file);
       withoutClassNames(renamed.doc);
+      expect(outlookAdapter.extract(renamed.doc, renamed.url, { logger: quiet() }).primary).not.toBeNull();
       expect(outlookAdapter.extract(renamed.doc, renamed.url, { logger: quiet() })).toEqual(
         outlookAdapter.extract(original.doc, original.url, { logger: quiet() }),
       );

@@ -73,6 +73,7 @@ export function startBackground(options: BackgroundServiceOptions = {}): Backgro
 /** A new URL or token: forget the refusal, resync, resume the outbox, tell pages. */
 async function onConnectionSaved(services: BackgroundServices, apiUrlChanged: boolean): Promise<void> {
   await services.authState.clear();
+  services.insights.forgetFailures();
   // Another API means another company's leads and model: none of the cache applies.
   if (apiUrlChanged) {
     await services.db.transaction('rw', services.db.leads, services.db.model, async () => {

@@ -87,6 +87,11 @@ export class InsightService {
     );
   }
 
+  /** Forgets failed refreshes (after a new connection is saved) so pages ask the API again at once. */
+  forgetFailures(): void {
+    this.failures.clear();
+  }
+
   /** Refetches every cached lookup of one lead (after an accept, return or attempt reached the API). */
   async refreshLead(leadId: string): Promise<void> {
     const rows = await this.options.db.leads.where('leadId').equals(leadId).toArray();

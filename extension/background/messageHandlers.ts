@@ -6,6 +6,7 @@ import {
   type ParsedBackgroundRequest,
   PRIVILEGED_REQUESTS,
 } from '../lib/messages';
+import { callApi } from './apiCall';
 import { isApiError } from './apiErrors';
 import { testConnection } from './connectionTest';
 import { type BackgroundServices, describeConnection } from './services';
@@ -92,6 +93,8 @@ async function handle(
       return testConnection(services.api, request.apiUrl, request.token);
     case 'connection/disconnect':
       return disconnect(services);
+    case 'api/call':
+      return callApi(services.api, request);
   }
 }
 
@@ -115,6 +118,7 @@ export async function disconnect(services: BackgroundServices) {
     await services.db.model.clear();
   });
   await services.authState.clear();
+  services.insights.forgetFailures();
   const status = await describeConnection(services);
   await services.notifier.broadcast({ type: 'push/connectionChanged', status });
   return status;

@@ -43,7 +43,10 @@ export class Outbox {
     const { db, now } = this.options;
     const newId = this.options.newId ?? (() => crypto.randomUUID());
     // Stamped with the click time: an attempt logged offline must count for the SLA when it was made.
-    const stamped = { ...action, body: { ...action.body, at: action.body.at ?? new Date(now()).toISOString() } } as OutboxAction;
+    const stamped = {
+      ...action,
+      body: { ...action.body, at: action.body.at ?? new Date(now()).toISOString() },
+    } as OutboxAction;
     const row = await db.transaction('rw', db.outbox, async () => {
       const last = await db.outbox.orderBy('seq').last();
       const created: OutboxRow = {

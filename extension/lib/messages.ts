@@ -48,6 +48,24 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   }),
   /** Extension pages only: forgets the token and wipes cached leads and model. */
   z.object({ type: z.literal('connection/disconnect') }),
+  /**
+   * Extension pages only (options page): one call to an allow-listed API route with the saved
+   * token — model history and publishing, tokens, funnel, calibration. Answers with the status
+   * and body, errors included, so the page can show a 412 conflict or field errors.
+   */
+  z.object({
+    type: z.literal('api/call'),
+    method: z.enum(['GET', 'POST', 'DELETE']),
+    path: z
+      .string()
+      .max(2000)
+      .regex(
+        /^\/v1\/(model(\/versions(\/\d+)?|\/rollback)?|tokens(\/[A-Za-z0-9_-]+)?|metrics\/funnel|calibrations|leads\/lookup)(\?[^#]*)?$/,
+        'not an API route the options page may call',
+      ),
+    body: z.unknown().optional(),
+    ifMatch: z.string().max(200).optional(),
+  }),
 ]);
 
 /** Every request type the background answers; other messages are left to other listeners. */
@@ -65,6 +83,7 @@ export type BackgroundRequestType = BackgroundRequest['type'];
 export const PRIVILEGED_REQUESTS: ReadonlySet<BackgroundRequestType> = new Set([
   'connection/test',
   'connection/disconnect',
+  'api/call',
 ]);
 
 export type InsightStatus = 'loading' | 'ready' | 'offline' | 'error' | 'reconnect';
@@ -137,7 +156,27 @@ export interface ConnectionTestResult {
   /** `GET /v1/model` accepted the token. */
   authorized: boolean;
   modelVersion: number | null;
+  /**
+   * The token's role, when it could be told: `admin` when an admin-only list (`GET /v1/tokens`)
+   * answers 200; `rep`/`marketer` from the 403 that names the token's role; `member` when the
+   * 403 does not say which. Null when the token was refused.
+   */
+  role: 'admin' | 'marketer' | 'rep' | 'member' | null;
   error: { kind: string; message: string; status: number | null } | null;
+}
+
+/** The answer to `api/call`: what the API said, failures included. */
+export interface ApiCallResult {
+  ok: boolean;
+  /** HTTP status; null when the API could not be reached or nothing is configured. */
+  status: number | null;
+  etag: string | null;
+  body: unknown;
+  /** For failures: `unauthorized`, `retryable`, `not_found`, `rejected`, `not_configured`. */
+  kind: string | null;
+  message: string | null;
+  /** Field errors of a problem+json answer. */
+  errors: { path: string; message: string }[];
 }
 
 export interface ModelSyncAnswer {
@@ -160,6 +199,7 @@ export interface BackgroundResponses {
   'connection/status': ConnectionStatus;
   'connection/test': ConnectionTestResult;
   'connection/disconnect': ConnectionStatus;
+  'api/call': ApiCallResult;
 }
 
 /** Every answer travels wrapped, so errors reach the caller as data in every browser. */

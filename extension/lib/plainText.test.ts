@@ -3,7 +3,9 @@ import { toPlainText } from './plainText';
 
 describe('toPlainText', () => {
   it('strips bidi controls, zero-width and control characters, and collapses whitespace', () => {
-    expect(toPlainText('  Eve\u202Elyn\u200B\u200C\u200D\uFEFF  \n\t Rossi\u0007\u2066 \u2069 ', 300)).toBe('Evelyn Rossi');
+    expect(toPlainText('  Eve\u202Elyn\u200B\u200C\u200D\uFEFF  \n\t Rossi\u0007\u2066 \u2069 ', 300)).toBe(
+      'Evelyn Rossi',
+    );
     expect(toPlainText('\u202BDubai, United Arab Emirates\u202C', 300)).toBe('Dubai, United Arab Emirates');
     expect(toPlainText('soft\u00ADhyphen\u{E0041}\u{E0042}', 300)).toBe('softhyphen');
   });

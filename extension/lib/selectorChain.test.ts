@@ -74,7 +74,9 @@ describe('selector chains', () => {
   });
 
   it('finds the container of an element by what it holds', () => {
-    const compose = page(`<div id="window"><div id="header"><input name="to"></div><div><div id="body" contenteditable="true"></div></div></div>`);
+    const compose = page(
+      `<div id="window"><div id="header"><input name="to"></div><div><div id="body" contenteditable="true"></div></div></div>`,
+    );
     const body = compose.getElementById('body') as Element;
     expect(ancestorContaining(body, ['[name="to"]'])?.id).toBe('window');
     expect(ancestorContaining(body, ['[name="cc"]'])).toBeNull();

@@ -44,9 +44,9 @@ describe('Gmail', () => {
     expect(gmailThreadId(url('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJGvbRfTlNqBXwXhDfMsDpNjv'), REAL)).toBe(
       'FMfcgzQXJGvbRfTlNqBXwXhDfMsDpNjv',
     );
-    expect(isGmailThread(url('https://mail.google.com/mail/u/0/#label/Work/FMfcgzQXJGvbRfTlNqBXwXhDfMsDpNjv'), REAL)).toBe(
-      true,
-    );
+    expect(
+      isGmailThread(url('https://mail.google.com/mail/u/0/#label/Work/FMfcgzQXJGvbRfTlNqBXwXhDfMsDpNjv'), REAL),
+    ).toBe(true);
     expect(isGmailThread(url('https://mail.google.com/mail/u/0/#search/acme+bank/FMfcgzQXJGvb'), REAL)).toBe(false);
     expect(isGmailThread(url('https://mail.google.com/mail/u/0/#inbox'), REAL)).toBe(false);
     expect(isGmailThread(url('https://mail.google.com/mail/u/0/#inbox/p2'), REAL)).toBe(false);
@@ -146,7 +146,11 @@ describe('HubSpot', () => {
 
 describe('Salesforce Lightning', () => {
   it.each([
-    ['https://leadlens-demo.lightning.force.com/lightning/r/Lead/00Q5g00000Ab12CEAR/view', 'Lead', '00Q5g00000Ab12CEAR'],
+    [
+      'https://leadlens-demo.lightning.force.com/lightning/r/Lead/00Q5g00000Ab12CEAR/view',
+      'Lead',
+      '00Q5g00000Ab12CEAR',
+    ],
     ['https://acme.lightning.force.com/lightning/r/Contact/0035g00000Xy34Z/view', 'Contact', '0035g00000Xy34Z'],
     [
       'https://acme--uat.sandbox.lightning.force.com/lightning/r/Lead/00Q5g00000Ab12CEAR/view?ws=%2Flightning',

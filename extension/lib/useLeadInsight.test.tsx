@@ -72,9 +72,26 @@ describe('useLeadInsight', () => {
     await expect(result.current.actions.accept()).rejects.toMatchObject({ code: 'no_lead' });
   });
 
-  it('says reconnect when the token was revoked', async () => {
-    api.token = 'revoked';
-    const { result } = renderHook(() => useLeadInsight({ email: 'someone@new.test' }));
+  it('says reconnect when the token is refused, keeps queued writes, and recovers when a new token is saved', async () => {
+    const { result } = renderHook(() => useLeadInsight({ email: ACME_CTO.email }));
+    await waitFor(() => expect(result.current.insight?.lead?.id).toBe('lead_1'));
+
+    api.token = 'rotated';
+    await act(async () => {
+      await result.current.actions.logAttempt({ channel: 'phone', outcome: 'no_answer' });
+      await settle(10);
+    });
     await waitFor(() => expect(result.current.status).toBe('reconnect'));
+    expect(result.current.outbox).toMatchObject({ pending: 1, paused: true });
+    expect(result.current.insight?.lead?.id).toBe('lead_1');
+
+    // The options page saves the new token; the background notices, resumes and tells the page.
+    await act(async () => {
+      await saveTestConnection('rotated');
+      await settle(20);
+    });
+    await waitFor(() => expect(result.current.status).toBe('ready'));
+    await waitFor(() => expect(result.current.outbox).toMatchObject({ pending: 0, paused: false }));
+    expect(api.writes).toEqual([expect.objectContaining({ kind: 'attempt', leadId: 'lead_1' })]);
   });
 });

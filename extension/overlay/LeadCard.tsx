@@ -1,30 +1,353 @@
-import type { ScoreResult } from '../../shared';
+import { useId } from 'react';
+import type { AlignmentModel, Lead, ScoreResult } from '../../shared';
+import { directionOf, LocaleProvider, type MessageKey, t as translate, type UiLocale } from '../i18n';
+import type { InsightStatus } from '../lib/messages';
+import type { LeadOutboxSummary } from '../lib/useLeadInsight';
+import {
+  glossaryDefinition,
+  glossaryTerm,
+  gradeMinFit,
+  journeyStage,
+  leadStatus,
+  lifecycleStage,
+  personaDefinition,
+  quadrantDefinition,
+} from './definitions';
+import { formatAge } from './duration';
+import { type CardActions, LeadActions } from './LeadActions';
+import { PlainText } from './PlainText';
+import { QuadrantMatrix } from './QuadrantMatrix';
+import { SlaClock } from './SlaClock';
+import { TalkingPoints } from './TalkingPoints';
+import { Term } from './Term';
+import { WhyList } from './WhyList';
 
-export type LeadCardResult = Pick<
-  ScoreResult,
-  'quadrant' | 'score' | 'fit' | 'interest' | 'stage' | 'personas' | 'modelVersion'
->;
+export type DockSide = 'left' | 'right';
 
 export interface LeadCardProps {
-  result: LeadCardResult;
+  score: ScoreResult;
+  /** The stored lead; absent for a person the lead store does not know. */
+  lead?: Lead | undefined;
+  model: AlignmentModel | null;
+  locale: UiLocale;
+  /** The person's name as the page shows it, for the card's accessible name. */
+  personName?: string | undefined;
+  status?: InsightStatus;
+  stale?: boolean;
+  offline?: boolean;
+  fetchedAt?: number | null;
+  error?: string | undefined;
+  /** True when the score comes from the bundled default model because Leadlens is not connected. */
+  notConnected?: boolean;
+  actions?: CardActions | undefined;
+  outbox?: LeadOutboxSummary;
+  onInsert?: ((text: string) => boolean) | undefined;
+  onRefresh?: (() => void) | undefined;
+  defaultChannel?: 'email' | 'phone' | 'linkedin' | 'meeting' | 'sms' | 'other';
+  /** The card's clock (ms since epoch). */
+  now: number;
+  collapsed?: boolean;
+  onCollapsedChange?: (collapsed: boolean) => void;
+  dock?: DockSide;
+  onDockChange?: (dock: DockSide) => void;
+  /** Vertical offset (px) from the top of the viewport, from the user's dragging. */
+  top?: number;
+  onDragStart?: (event: React.PointerEvent<HTMLElement>) => void;
 }
 
-// The data-* attributes are the overlay contract (DESIGN.md §8) that e2e tests read.
-export function LeadCard({ result }: LeadCardProps) {
-  const persona = result.personas[0];
+const EMPTY_OUTBOX: LeadOutboxSummary = { pending: 0, failed: 0, paused: false, lastError: null, items: [] };
+
+/** Admin text for a model id; the id itself when the model does not define it. */
+function labelOr(definition: { label: string } | null, id: string): string {
+  return definition?.label || id;
+}
+
+/**
+ * The Leadlens card for the person on screen. The root's data-* attributes are the overlay
+ * contract (DESIGN.md §8) that black-box browser tests read: keep them exactly.
+ * Everything from a page or the model is rendered as React text; nothing as HTML.
+ */
+export function LeadCard(props: LeadCardProps) {
+  const { score, lead, model, locale, now, collapsed = false, dock = 'right' } = props;
+  const bodyId = useId();
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(key, params, locale);
+  const persona = score.personas[0];
+  const stageId = score.stage || 'unknown';
+  const stage = stageId === 'unknown' ? null : lifecycleStage(model, stageId, locale);
+  const suggested = score.suggestedStage ? lifecycleStage(model, score.suggestedStage, locale) : null;
+  const status = lead?.leadStatus ? leadStatus(model, lead.leadStatus, locale) : null;
+  const journey = journeyStage(model, score.journeyStage, locale);
+  const quadrant = quadrantDefinition(model, score.quadrant, locale);
+  const minFit = gradeMinFit(model, score.grade);
+  const name = props.personName ?? lead?.name;
+  const term = (id: string, fallback: MessageKey) => glossaryTerm(model, id, locale)?.definition ?? t(fallback);
+
   return (
-    <div
-      data-testid="leadlens-card"
-      data-quadrant={result.quadrant}
-      data-score={result.score}
-      data-fit={result.fit}
-      data-interest={result.interest}
-      data-stage={result.stage || 'unknown'}
-      data-persona={persona?.id ?? ''}
-      data-model-version={result.modelVersion}
-    >
-      <strong>Leadlens</strong> <span>{result.quadrant}</span> <span>{result.score}</span>
-      {persona ? <span> {persona.name}</span> : null}
+    <LocaleProvider locale={locale}>
+      <section
+        data-testid="leadlens-card"
+        data-quadrant={score.quadrant}
+        data-score={Math.round(score.score)}
+        data-fit={Math.round(score.fit)}
+        data-interest={Math.round(score.interest)}
+        data-stage={stageId}
+        data-persona={persona?.id ?? ''}
+        data-model-version={score.modelVersion}
+        data-collapsed={collapsed}
+        data-dock={dock}
+        className={`ll-card ll-quadrant-${score.quadrant}${collapsed ? ' ll-collapsed' : ''}`}
+        dir={directionOf(locale)}
+        lang={locale}
+        aria-label={name ? t('card.region', { name }) : t('card.regionUnnamed')}
+        style={props.top !== undefined ? { top: `${props.top}px` } : undefined}
+      >
+        <header className="ll-header">
+          {props.onDragStart ? (
+            <span
+              className="ll-grip"
+              title={t('card.move')}
+              aria-hidden="true"
+              onPointerDown={(event) => props.onDragStart?.(event)}
+            >
+              ⋮⋮
+            </span>
+          ) : null}
+          <span className={`ll-chip ll-chip-${score.quadrant}`}>
+            {labelOr(quadrant, t(`quadrant.${score.quadrant}`))} · {Math.round(score.score)}
+          </span>
+          {name ? <PlainText value={name} max={60} className="ll-name" /> : null}
+          <span className="ll-spacer" />
+          {props.onDockChange ? (
+            <button
+              type="button"
+              className="ll-icon"
+              aria-label={dock === 'right' ? t('card.dockLeft') : t('card.dockRight')}
+              title={dock === 'right' ? t('card.dockLeft') : t('card.dockRight')}
+              onClick={() => props.onDockChange?.(dock === 'right' ? 'left' : 'right')}
+            >
+              ⇆
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="ll-icon"
+            aria-expanded={!collapsed}
+            aria-controls={bodyId}
+            aria-label={collapsed ? t('card.expand') : t('card.collapse')}
+            title={collapsed ? t('card.expand') : t('card.collapse')}
+            data-action="toggle"
+            onClick={() => props.onCollapsedChange?.(!collapsed)}
+          >
+            {collapsed ? '▸' : '▾'}
+          </button>
+        </header>
+        <div id={bodyId} className="ll-body" hidden={collapsed}>
+          <StatusLine {...props} />
+          <div className="ll-overview">
+            <QuadrantMatrix
+              model={model}
+              quadrant={score.quadrant}
+              fit={score.fit}
+              interest={score.interest}
+              interestKnown={score.interestKnown}
+            />
+            <dl className="ll-numbers">
+              <div>
+                <dt>
+                  <Term definition={term('lead_score', 'label.score')}>{t('label.score')}</Term>
+                </dt>
+                <dd aria-label={t('value.scoreOf', { score: Math.round(score.score) })}>{Math.round(score.score)}</dd>
+              </div>
+              <div>
+                <dt>
+                  <Term
+                    definition={
+                      minFit !== null ? t('value.gradeDefinition', { grade: score.grade, minFit }) : term('fit', 'label.fit')
+                    }
+                  >
+                    {t('label.grade')}
+                  </Term>
+                </dt>
+                <dd>
+                  <PlainText value={score.grade} max={3} />
+                </dd>
+              </div>
+              <div>
+                <dt>
+                  <Term definition={term('fit', 'label.fit')}>{t('label.fit')}</Term>
+                </dt>
+                <dd>{Math.round(score.fit)}</dd>
+              </div>
+              <div>
+                <dt>
+                  <Term definition={term('interest', 'label.interest')}>{t('label.interest')}</Term>
+                </dt>
+                <dd data-interest-known={score.interestKnown}>
+                  {score.interestKnown ? Math.round(score.interest) : t('value.interestUnknown')}
+                </dd>
+              </div>
+            </dl>
+          </div>
+
+          <dl className="ll-facts">
+            <div>
+              <dt>
+                <Term definition={glossaryDefinition(model, 'quadrant', locale)}>{t('label.quadrant')}</Term>
+              </dt>
+              <dd>
+                <Term definition={quadrant?.definition}>{labelOr(quadrant, t(`quadrant.${score.quadrant}`))}</Term>
+              </dd>
+            </div>
+            <div>
+              <dt>
+                <Term definition={glossaryDefinition(model, 'lifecycle_stage', locale)}>{t('label.stage')}</Term>
+              </dt>
+              <dd>
+                <Term definition={stage?.definition}>
+                  {stageId === 'unknown' ? t('value.unknownStage') : labelOr(stage, stageId)}
+                </Term>
+                {score.suggestedStage ? (
+                  <span className="ll-suggested">
+                    {' '}
+                    <Term definition={suggested?.definition}>
+                      {t('label.suggestedStage', { stage: labelOr(suggested, score.suggestedStage) })}
+                    </Term>
+                  </span>
+                ) : null}
+              </dd>
+            </div>
+            {lead?.leadStatus ? (
+              <div>
+                <dt>
+                  <Term definition={glossaryDefinition(model, 'lead_status', locale)}>{t('label.status')}</Term>
+                </dt>
+                <dd>
+                  <Term definition={status?.definition}>{labelOr(status, lead.leadStatus)}</Term>
+                </dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>
+                <Term definition={glossaryDefinition(model, 'persona', locale)}>{t('label.persona')}</Term>
+              </dt>
+              <dd>
+                {persona ? (
+                  <>
+                    <Term definition={personaDefinition(model, persona.id, locale)}>
+                      <PlainText value={persona.name} max={80} />
+                    </Term>{' '}
+                    <span className="ll-muted">{t('label.confidence', { percent: Math.round(persona.confidence * 100) })}</span>
+                    {persona.matched.length > 0 ? (
+                      <span className="ll-matched">
+                        {' '}
+                        <PlainText value={t('label.matched', { signals: persona.matched.join(', ') })} max={160} />
+                      </span>
+                    ) : null}
+                  </>
+                ) : (
+                  t('value.noPersona')
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>
+                <Term definition={glossaryDefinition(model, 'journey_stage', locale)}>{t('label.journey')}</Term>
+              </dt>
+              <dd>
+                <Term definition={journey?.definition}>{labelOr(journey, score.journeyStage)}</Term>
+              </dd>
+            </div>
+          </dl>
+
+          <div className="ll-next">
+            <h3 className="ll-heading">{t('label.nextAction')}</h3>
+            <PlainText value={score.nextAction} max={300} className="ll-wrap" />
+            {score.sla ? (
+              <p className="ll-sla-line">
+                <Term definition={glossaryDefinition(model, 'sla', locale)}>{t('label.sla')}</Term>{' '}
+                <SlaClock sla={score.sla} now={now} />
+              </p>
+            ) : null}
+          </div>
+
+          <div className="ll-section">
+            <h3 className="ll-heading">{t('label.talkingPoints')}</h3>
+            <TalkingPoints talkingPoints={score.talkingPoints} onInsert={props.onInsert} />
+            {score.content.length > 0 ? (
+              <>
+                <h3 className="ll-heading">{t('label.content')}</h3>
+                <ul className="ll-content">
+                  {score.content.map((item, index) => (
+                    <li key={`${item.personaId}:${index}`}>
+                      {item.url && /^https?:\/\//i.test(item.url) ? (
+                        <a href={item.url} target="_blank" rel="noopener noreferrer">
+                          <PlainText value={item.title} max={120} />
+                        </a>
+                      ) : (
+                        <PlainText value={item.title} max={120} />
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
+
+          <details className="ll-section">
+            <summary className="ll-heading">{t('label.why')}</summary>
+            <WhyList why={score.why} />
+          </details>
+
+          {props.actions ? (
+            <div className="ll-section">
+              <h3 className="ll-heading">{t('label.actions')}</h3>
+              <LeadActions
+                actions={props.actions}
+                outbox={props.outbox ?? EMPTY_OUTBOX}
+                stored={lead !== undefined}
+                defaultChannel={props.defaultChannel}
+              />
+            </div>
+          ) : null}
+
+          <footer className="ll-footer">
+            <span className="ll-muted">v{score.modelVersion}</span>
+            {props.onRefresh ? (
+              <button type="button" className="ll-button ll-small" onClick={() => props.onRefresh?.()}>
+                {t('card.refresh')}
+              </button>
+            ) : null}
+          </footer>
+        </div>
+      </section>
+    </LocaleProvider>
+  );
+}
+
+/** Offline, stale, not stored, not connected: said in words, never only by colour. */
+function StatusLine({ status, stale, offline, fetchedAt, error, notConnected, lead, locale, now }: LeadCardProps) {
+  const say = (key: MessageKey, params?: Record<string, string | number>) => translate(key, params, locale);
+  const lines: { key: string; text: string; tone: 'info' | 'warning' }[] = [];
+  if (notConnected) lines.push({ key: 'model', text: say('card.noModel'), tone: 'warning' });
+  if (status === 'reconnect') lines.push({ key: 'reconnect', text: say('status.reconnect'), tone: 'warning' });
+  if (offline || status === 'offline') {
+    const text = fetchedAt
+      ? say('status.offline', { age: formatAge(now - fetchedAt, locale) })
+      : say('status.offlineNever');
+    lines.push({ key: 'offline', text, tone: 'warning' });
+  } else if (stale) {
+    lines.push({ key: 'stale', text: say('status.stale'), tone: 'info' });
+  }
+  if (status === 'error' && error) lines.push({ key: 'error', text: say('status.error', { message: error }), tone: 'warning' });
+  if (!lead && !notConnected) lines.push({ key: 'stored', text: say('card.notStored'), tone: 'info' });
+  if (lines.length === 0) return null;
+  return (
+    <div className="ll-status" role="status" data-offline={Boolean(offline || status === 'offline')} data-stale={Boolean(stale)}>
+      {lines.map((line) => (
+        <p key={line.key} className={line.tone === 'warning' ? 'll-warning' : 'll-muted'}>
+          <PlainText value={line.text} max={300} className="ll-wrap" />
+        </p>
+      ))}
     </div>
   );
 }

@@ -1,29 +1,66 @@
 import { createRoot, type Root } from 'react-dom/client';
+import { useSyncExternalStore } from 'react';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { LeadCard, type LeadCardResult } from './LeadCard';
+import type { PagePerson, SiteAdapter } from '../adapters';
+import { OverlayApp } from './OverlayApp';
 
-// Shown until adapters and scoring are wired in: nothing is known about the person yet.
-const UNKNOWN_PERSON: LeadCardResult = {
-  quadrant: 'explore',
-  score: 0,
-  fit: 0,
-  interest: 0,
-  stage: 'unknown',
-  personas: [],
-  modelVersion: 0,
-};
+/** What the content script tells the mounted card: who is on screen now. */
+export interface OverlayHandle {
+  show(person: PagePerson | null): void;
+  remove(): void;
+}
 
-export async function mountOverlay(ctx: ContentScriptContext) {
+/** A one-value store the content script writes and the React tree reads. */
+function personStore() {
+  let person: PagePerson | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => person,
+    set(next: PagePerson | null) {
+      person = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+type PersonStore = ReturnType<typeof personStore>;
+
+function ConnectedOverlay(props: {
+  store: PersonStore;
+  adapter: SiteAdapter;
+  doc: Document;
+  caretIn?: (body: HTMLElement) => Range | null;
+}) {
+  const person = useSyncExternalStore(props.store.subscribe, props.store.get);
+  return <OverlayApp person={person} adapter={props.adapter} doc={props.doc} caretIn={props.caretIn} />;
+}
+
+/**
+ * Mounts the overlay in an open shadow root (page styles cannot reach it; the page and e2e
+ * locators can still see it) and returns the handle that switches the person it shows.
+ */
+export async function mountOverlay(
+  ctx: ContentScriptContext,
+  options: { adapter: SiteAdapter; caretIn?: (body: HTMLElement) => Range | null },
+): Promise<OverlayHandle> {
+  const store = personStore();
   const ui = await createShadowRootUi<Root>(ctx, {
     name: 'leadlens-overlay',
     position: 'overlay',
     anchor: 'body',
-    // Open so the page's own tooling (and e2e locators) can see the card; the page still can't style it.
     mode: 'open',
+    // Keys typed in the card must not trigger the site's shortcuts (Gmail's "c", "e", "#" …).
+    isolateEvents: ['keydown', 'keyup', 'keypress'],
     onMount(container) {
       const root = createRoot(container);
-      root.render(<LeadCard result={UNKNOWN_PERSON} />);
+      root.render(
+        <ConnectedOverlay store={store} adapter={options.adapter} doc={document} caretIn={options.caretIn} />,
+      );
       return root;
     },
     onRemove(root) {
@@ -31,5 +68,8 @@ export async function mountOverlay(ctx: ContentScriptContext) {
     },
   });
   ui.mount();
-  return ui;
+  return {
+    show: (person) => store.set(person),
+    remove: () => ui.remove(),
+  };
 }

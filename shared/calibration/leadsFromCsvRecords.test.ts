@@ -7,7 +7,11 @@ describe('leadsFromCsvRecords', () => {
     { Id: '2', Won: 'no', Visits: '', Demo: 'No', Source: 'Select', Size: 'big' },
     { Id: '3', Won: '1', Visits: '0.5', Demo: '', Source: 'SEO', Size: '10' },
   ];
-  const leads = leadsFromCsvRecords(records, { outcomeColumn: 'Won', ignoreColumns: ['Id'], missingValues: ['select'] });
+  const leads = leadsFromCsvRecords(records, {
+    outcomeColumn: 'Won',
+    ignoreColumns: ['Id'],
+    missingValues: ['select'],
+  });
 
   it('reads the outcome and leaves out the ignored columns', () => {
     expect(leads.map((l) => l.converted)).toEqual([true, false, true]);

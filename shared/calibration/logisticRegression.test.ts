@@ -28,7 +28,12 @@ describe('fitLogisticRegression', () => {
     expect(model.weights.every(Number.isFinite)).toBe(true);
     expect(model.weights[0]).toBeGreaterThan(1);
     const scores = leads.map((l) => predictLogOdds(model, l));
-    expect(auc(scores, leads.map((l) => l.converted))).toBe(1);
+    expect(
+      auc(
+        scores,
+        leads.map((l) => l.converted),
+      ),
+    ).toBe(1);
     expect(predictLogOdds(model, lead({ visits: 35, source: 'ads' }, true))).toBeGreaterThan(0);
     expect(predictLogOdds(model, lead({ visits: 3, source: 'ads' }, false))).toBeLessThan(0);
   });

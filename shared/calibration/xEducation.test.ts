@@ -16,7 +16,16 @@ describe('calibration on the real X Education leads', () => {
   it('maps the columns to actions without ids or leaking columns', () => {
     expect(leads).toHaveLength(9240);
     const actions = result.actions.map((a) => a.action);
-    for (const leaking of ['Tags', 'Lead Quality', 'Lead Profile', 'Asymmetrique Activity Score', 'Last Notable Activity', 'Prospect ID', 'Lead Number', 'Converted']) {
+    for (const leaking of [
+      'Tags',
+      'Lead Quality',
+      'Lead Profile',
+      'Asymmetrique Activity Score',
+      'Last Notable Activity',
+      'Prospect ID',
+      'Lead Number',
+      'Converted',
+    ]) {
       expect(actions).not.toContain(leaking);
     }
     const kind = Object.fromEntries(result.actions.map((a) => [a.action, a.kind]));

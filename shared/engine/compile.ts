@@ -58,7 +58,7 @@ export interface CompiledModel {
   eventDecay: Float64Array;
   /** Scratch for replaying when a lead turned hot (see hotSinceFromEvents). */
   replaySums: Float64Array;
-  replayRemoved: Uint8Array;
+  replayKeys: Float64Array;
   fitRules: CompiledCondition[];
   journeyStages: (CompiledCondition | undefined)[];
   stageIndex: Map<string, number>;
@@ -290,7 +290,7 @@ function buildCompiledModel(model: AlignmentModel): CompiledModel {
     ruleSums: new Float64Array(model.behaviour.rules.length),
     eventDecay: new Float64Array(64),
     replaySums: new Float64Array(model.behaviour.rules.length),
-    replayRemoved: new Uint8Array(64),
+    replayKeys: new Float64Array(64),
     fitRules,
     journeyStages,
     stageIndex,

@@ -6,6 +6,9 @@ import { MICRO } from './interest';
 import { DISQUALIFIED_STATUS } from './lifecycle';
 import { HOUR_MS, parseIsoMs, toEpochMs, toIso } from './time';
 
+/** Event indexes take at most 21 bits of a packed replay key (see hotSinceFromEvents). */
+const MAX_REPLAY_EVENTS = 2 ** 21;
+
 export interface SlaClock {
   startedAt: string;
   dueAt: string;
@@ -92,40 +95,45 @@ export function slaClock(model: AlignmentModel, input: SlaInput): SlaClock | und
 /**
  * When the current hot streak began, replayed from the events: the latest event time just
  * before which interest was below the threshold (fit is taken as it is now). Walks back from
- * the newest event, removing events from the sums computed at `now`, so the usual case — a lead
- * that turned hot a few events ago — stops after a few steps. Needs `accumulateInterest` to
- * have run on `state`. Undefined when interest was never below the threshold.
+ * the newest event, removing events from the sums computed at `now`, and stops at the first
+ * moment that was not hot. Events are ordered by a single numeric sort of packed keys
+ * (age in whole seconds, then event index), so events in the same second count as one moment.
+ * Needs `accumulateInterest` to have run on `state`. Undefined when interest was never below
+ * the threshold or there are too many events to pack (over 2^21).
  */
 export function hotSinceFromEvents(compiled: CompiledModel, state: EvalState): number | undefined {
   const model = compiled.model;
   const count = state.eventCount;
-  if (count === 0 || model.quadrants.interestHigh <= 0) return undefined;
+  if (count === 0 || count > MAX_REPLAY_EVENTS || model.quadrants.interestHigh <= 0) return undefined;
   if (compiled.replaySums.length < compiled.ruleSums.length)
     compiled.replaySums = new Float64Array(compiled.ruleSums.length);
-  if (compiled.replayRemoved.length < count) compiled.replayRemoved = new Uint8Array(state.eventTime.length);
+  if (compiled.replayKeys.length < count) compiled.replayKeys = new Float64Array(state.eventTime.length);
   const sums = compiled.replaySums;
   sums.set(compiled.ruleSums);
-  const removed = compiled.replayRemoved;
-  removed.fill(0, 0, count);
   const { eventSlot, eventTime, nowMs } = state;
+  const indexBits = Math.max(1, Math.ceil(Math.log2(count)));
+  const indexScale = 2 ** indexBits;
+  const maxAgeSeconds = 2 ** (53 - indexBits) - 1;
+  const keys = compiled.replayKeys.subarray(0, count);
+  for (let i = 0; i < count; i++) {
+    const ageSeconds = Math.min(maxAgeSeconds, Math.max(0, Math.floor((nowMs - (eventTime[i] as number)) / 1000)));
+    keys[i] = ageSeconds * indexScale + i;
+  }
+  keys.sort();
   const decay = compiled.eventDecay;
   const rules = model.behaviour.rules;
   const normalizationMax = model.behaviour.normalizationMax;
   const threshold = model.quadrants.interestHigh;
-  let remaining = count;
-  while (remaining > 0) {
-    // The newest remaining time (future events count as now).
+  let k = 0;
+  while (k < count) {
+    const groupAge = Math.floor((keys[k] as number) / indexScale);
+    // The newest moment left: remove every event of that second, remembering its latest time (future = now).
     let latest = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < count; i++) {
-      if (removed[i] === 0) {
-        const t = Math.min(eventTime[i] as number, nowMs);
-        if (t > latest) latest = t;
-      }
-    }
-    for (let i = 0; i < count; i++) {
-      if (removed[i] !== 0 || Math.min(eventTime[i] as number, nowMs) !== latest) continue;
-      removed[i] = 1;
-      remaining--;
+    while (k < count && Math.floor((keys[k] as number) / indexScale) === groupAge) {
+      const i = (keys[k] as number) - groupAge * indexScale;
+      k++;
+      const t = Math.min(eventTime[i] as number, nowMs);
+      if (t > latest) latest = t;
       const slotRules = compiled.slotRules[eventSlot[i] as number] as CompiledModel['slotRules'][number];
       for (const rule of slotRules) {
         const contribution =

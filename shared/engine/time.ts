@@ -30,6 +30,64 @@ function daysFromCivil(year: number, month: number, day: number): number {
  */
 export function parseIsoMs(text: string): number {
   const length = text.length;
+  // Fast path: `toISOString()` output (YYYY-MM-DDTHH:MM:SS.sssZ), the shape stored events have.
+  if (length === 24 && text.charCodeAt(23) === 90 && text.charCodeAt(19) === 46) {
+    const y0 = text.charCodeAt(0) - 48;
+    const y1 = text.charCodeAt(1) - 48;
+    const y2 = text.charCodeAt(2) - 48;
+    const y3 = text.charCodeAt(3) - 48;
+    const mo0 = text.charCodeAt(5) - 48;
+    const mo1 = text.charCodeAt(6) - 48;
+    const d0 = text.charCodeAt(8) - 48;
+    const d1 = text.charCodeAt(9) - 48;
+    const h0 = text.charCodeAt(11) - 48;
+    const h1 = text.charCodeAt(12) - 48;
+    const mi0 = text.charCodeAt(14) - 48;
+    const mi1 = text.charCodeAt(15) - 48;
+    const s0 = text.charCodeAt(17) - 48;
+    const s1 = text.charCodeAt(18) - 48;
+    const f0 = text.charCodeAt(20) - 48;
+    const f1 = text.charCodeAt(21) - 48;
+    const f2 = text.charCodeAt(22) - 48;
+    // Each value is a digit iff 0..9; OR-ing them and comparing unsigned catches any non-digit (negative or > 15).
+    const anyNonDigit =
+      (y0 | y1 | y2 | y3 | mo0 | mo1 | d0 | d1 | h0 | h1 | mi0 | mi1 | s0 | s1 | f0 | f1 | f2) >>> 0 > 15;
+    const month = mo0 * 10 + mo1;
+    const day = d0 * 10 + d1;
+    const hour = h0 * 10 + h1;
+    const minute = mi0 * 10 + mi1;
+    const second = s0 * 10 + s1;
+    if (
+      !anyNonDigit &&
+      y0 <= 9 &&
+      y1 <= 9 &&
+      y2 <= 9 &&
+      y3 <= 9 &&
+      mo1 <= 9 &&
+      d1 <= 9 &&
+      h1 <= 9 &&
+      mi1 <= 9 &&
+      s1 <= 9 &&
+      f0 <= 9 &&
+      f1 <= 9 &&
+      f2 <= 9 &&
+      month >= 1 &&
+      month <= 12 &&
+      day >= 1 &&
+      day <= 31 &&
+      hour <= 23 &&
+      minute <= 59 &&
+      second <= 59 &&
+      text.charCodeAt(4) === 45 &&
+      text.charCodeAt(7) === 45 &&
+      text.charCodeAt(10) === 84 &&
+      text.charCodeAt(13) === 58 &&
+      text.charCodeAt(16) === 58
+    ) {
+      const days = daysFromCivil(y0 * 1000 + y1 * 100 + y2 * 10 + y3, month, day);
+      return days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + f0 * 100 + f1 * 10 + f2;
+    }
+  }
   if (
     length < 17 ||
     text.charCodeAt(4) !== 45 ||

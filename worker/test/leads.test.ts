@@ -275,7 +275,7 @@ describe('GET /v1/leads/:id and DELETE /v1/leads/:id', () => {
     const res = await call('DELETE', `/v1/leads/${id}`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ id, erased: { leads: 1, events: 1, attempts: 1, stageHistory: 1 } });
-    for (const table of ['leads', 'events', 'lead_attempts', 'lead_stage_history', 'lead_event_counts']) {
+    for (const table of ['leads', 'events', 'lead_attempts', 'lead_stage_history', 'lead_event_counts', 'lead_activity_days']) {
       const column = table === 'leads' ? 'id' : 'lead_id';
       const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?1`).bind(id).first<{ n: number }>();
       expect(row?.n, table).toBe(0);

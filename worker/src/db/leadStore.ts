@@ -141,7 +141,7 @@ export async function writeLeadUpserts(db: D1Database, plans: LeadUpsertPlan[]):
           `INSERT OR IGNORE INTO lead_stage_history (lead_id, stage, at, from_stage, status, reason, transition_id)
            SELECT l.id, h.value->>'stage', h.value->>'at', h.value->>'from', h.value->>'status', h.value->>'reason',
              h.value->>'transition'
-           FROM json_each(?1) AS h JOIN leads AS l ON l.email = h.value->>'email'`,
+           FROM json_each(?1) AS h CROSS JOIN leads AS l ON l.email = h.value->>'email'`,
         )
         .bind(chunk),
     );
@@ -325,7 +325,7 @@ export async function ingestEvents(
         .prepare(
           `INSERT OR IGNORE INTO events (id, lead_id, type, at, props, received_at)
            SELECT e.value->>'id', l.id, e.value->>'type', e.value->>'at', e.value->>'props', ?2
-           FROM json_each(?1) AS e JOIN leads AS l ON l.email = e.value->>'email'
+           FROM json_each(?1) AS e CROSS JOIN leads AS l ON l.email = e.value->>'email'
            RETURNING 1 AS inserted`,
         )
         .bind(chunk, options.now),
@@ -338,7 +338,7 @@ export async function ingestEvents(
       db
         .prepare(
           `INSERT OR IGNORE INTO lead_stage_history (lead_id, stage, at)
-           SELECT l.id, l.lifecycle_stage, l.stage_entered_at FROM json_each(?1) AS s JOIN leads AS l ON l.id = s.value->>'id'`,
+           SELECT l.id, l.lifecycle_stage, l.stage_entered_at FROM json_each(?1) AS s CROSS JOIN leads AS l ON l.id = s.value->>'id'`,
         )
         .bind(chunk),
     );

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { countryCodeFrom } from './countries';
+import { leadStatusId, lifecycleStageId } from './crmVocabulary';
+import { findEmail, parseMailboxList } from './emailAddress';
+import { toProspectFacts } from './facts';
+
+describe('toProspectFacts', () => {
+  it('cleans, caps at the schema limits, and drops what the schema rejects', () => {
+    expect(
+      toProspectFacts({
+        email: '  Giulia.Romano@Banca-Aurora.example.it ',
+        name: `\u202E${'n'.repeat(400)}`,
+        country: 'it',
+        linkedinUrl: 'not a url',
+        leadStatus: 'Not An Id!',
+        title: '\u200B',
+      }),
+    ).toEqual({
+      email: 'giulia.romano@banca-aurora.example.it',
+      name: 'n'.repeat(300),
+      country: 'IT',
+      domain: 'banca-aurora.example.it',
+    });
+  });
+
+  it('takes no company domain from a personal mailbox', () => {
+    expect(toProspectFacts({ email: 'jane.doe@gmail.com' })).toEqual({ email: 'jane.doe@gmail.com' });
+    expect(toProspectFacts({ email: 'not-an-email' })).toEqual({});
+  });
+});
+
+describe('countryCodeFrom', () => {
+  it.each([
+    ['Tokyo, Japan', null, 'JP'],
+    ['Milan, Lombardy, Italy', null, 'IT'],
+    ['Al Quoz, Dubai, United Arab Emirates', null, 'AE'],
+    ['Milano, Lombardia, Italia', 'it', 'IT'],
+    ['東京都, 日本', 'ja', 'JP'],
+    ['دبي، الإمارات العربية المتحدة', 'ar', 'AE'],
+    ['Germany', null, 'DE'],
+    ['Greater Milan Metropolitan Area', null, null],
+    ['UK', null, 'GB'],
+  ])('%s (page language %s) → %s', (location, language, code) => {
+    expect(countryCodeFrom(location, language)).toBe(code);
+  });
+});
+
+describe('CRM vocabulary', () => {
+  it('maps HubSpot and Salesforce defaults onto the model ids', () => {
+    expect(lifecycleStageId('Marketing Qualified Lead')).toBe('mql');
+    expect(lifecycleStageId('Sales Qualified Lead')).toBe('sql');
+    expect(lifecycleStageId('Customer')).toBe('customer');
+    expect(leadStatusId('Attempted to contact')).toBe('attempting_contact');
+    expect(leadStatusId('Working - Contacted')).toBe('attempting_contact');
+    expect(leadStatusId('Open - Not Contacted')).toBe('new');
+    expect(leadStatusId('Closed - Not Converted')).toBe('disqualified');
+    expect(leadStatusId('Bad timing')).toBe('returned_not_ready');
+  });
+
+  it('turns other labels into id-shaped slugs an admin can add to the model', () => {
+    expect(leadStatusId('Closed - Converted')).toBe('closed_converted');
+    expect(lifecycleStageId('Evangelist')).toBe('evangelist');
+    expect(leadStatusId('Nuovo contatto è')).toBe('nuovo_contatto_e');
+    expect(leadStatusId('新規')).toBeNull();
+  });
+});
+
+describe('email addresses', () => {
+  it('finds addresses in labels and recipient lists', () => {
+    expect(findEmail('From: Giulia Romano <Giulia.Romano@banca-aurora.example.it>')).toBe(
+      'giulia.romano@banca-aurora.example.it',
+    );
+    expect(findEmail('Alex Rep')).toBeNull();
+    expect(parseMailboxList('"Romano, Giulia" <giulia@b.example>, max@u.example; nobody')).toEqual([
+      { email: 'giulia@b.example', name: 'Romano, Giulia' },
+      { email: 'max@u.example' },
+    ]);
+  });
+});

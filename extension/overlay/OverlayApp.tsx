@@ -1,0 +1,128 @@
+import { useCallback, useMemo, useRef } from 'react';
+import { defaultModel, type ProspectFacts, score as scoreLead } from '../../shared';
+import type { PagePerson, SiteAdapter } from '../adapters';
+import { useLocale } from '../i18n';
+import { insertAtCaret } from '../lib/insertAtCaret';
+import { sendToBackground } from '../lib/messages';
+import { useAlignmentModel } from '../lib/useAlignmentModel';
+import { useLeadInsight } from '../lib/useLeadInsight';
+import { useCardPreferences } from './cardPreferences';
+import { topBelowHeader } from './headerOffset';
+import type { CardActions } from './LeadActions';
+import { LeadCard } from './LeadCard';
+import { useNow } from './useNow';
+
+export interface OverlayAppProps {
+  person: PagePerson | null;
+  adapter: SiteAdapter;
+  doc: Document;
+  /** The caret the user last had in the email body (see `rememberCaret`). */
+  caretIn?: (body: HTMLElement) => Range | null;
+}
+
+const CHANNEL_OF_SITE = { gmail: 'email', outlook: 'email', linkedin: 'linkedin', hubspot: 'phone', salesforce: 'phone' } as const;
+
+/**
+ * Page facts scored with the model bundled in the extension, for when no model was ever fetched
+ * (Leadlens not connected yet): the card still shows fit and persona, says it is not connected,
+ * and reports model version 0.
+ */
+function previewScore(facts: ProspectFacts, now: number, locale: string) {
+  return scoreLead(defaultModel, facts, [], new Date(now), { interestKnown: false, modelVersion: 0, locale });
+}
+
+/** The card for the person on screen, wired to the background's data hook. No person → nothing. */
+export function OverlayApp({ person, adapter, doc, caretIn }: OverlayAppProps) {
+  const locale = useLocale();
+  const facts = person?.facts ?? null;
+  const state = useLeadInsight(facts, { locale });
+  const modelInfo = useAlignmentModel();
+  const now = useNow();
+  const [preferences, setPreferences] = useCardPreferences();
+  const defaultTop = useMemo(() => topBelowHeader(doc), [doc]);
+  const dragOffset = useRef(0);
+
+  const insightScore = state.insight?.score;
+  const fallbackNeeded = !insightScore && state.status !== 'loading' && facts !== null;
+  // Keyed on the facts' content: the preview is recomputed only for another person or language.
+  const factsKey = facts ? JSON.stringify(facts) : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content on purpose
+  const fallback = useMemo(
+    () => (fallbackNeeded && facts ? previewScore(facts, Date.now(), locale) : null),
+    [fallbackNeeded, factsKey, locale],
+  );
+
+  const onInsert = useCallback(
+    (text: string): boolean => {
+      const body = adapter.composeBody?.(doc) ?? null;
+      if (!body) return false;
+      insertAtCaret(body, text, caretIn?.(body));
+      return true;
+    },
+    [adapter, doc, caretIn],
+  );
+
+  const actions = useMemo<CardActions>(
+    () => ({
+      logAttempt: (attempt) => state.actions.logAttempt(attempt),
+      accept: () => state.actions.accept(),
+      returnLead: (reason) => state.actions.returnLead(reason),
+      retry: () => sendToBackground({ type: 'outbox/retry' }),
+    }),
+    [state.actions],
+  );
+
+  const onDragStart = useCallback(
+    (event: React.PointerEvent<HTMLElement>) => {
+      const card = (event.currentTarget as HTMLElement).closest('section');
+      if (!card) return;
+      event.preventDefault();
+      dragOffset.current = event.clientY - card.getBoundingClientRect().top;
+      const view = doc.defaultView ?? window;
+      let top = card.getBoundingClientRect().top;
+      const onMove = (move: PointerEvent) => {
+        top = Math.min(Math.max(0, move.clientY - dragOffset.current), view.innerHeight - 40);
+        card.style.top = `${top}px`;
+      };
+      const onUp = () => {
+        view.removeEventListener('pointermove', onMove);
+        view.removeEventListener('pointerup', onUp);
+        setPreferences({ top: Math.round(top) });
+      };
+      view.addEventListener('pointermove', onMove);
+      view.addEventListener('pointerup', onUp);
+    },
+    [doc, setPreferences],
+  );
+
+  const shown = insightScore ?? fallback;
+  if (!person || !shown) return null;
+  const insight = state.insight;
+  return (
+    <LeadCard
+      score={shown}
+      lead={insight?.lead}
+      model={insightScore ? (modelInfo?.model ?? null) : modelInfo?.model ?? defaultModel}
+      locale={locale}
+      personName={person.facts.name ?? person.facts.email}
+      status={state.status}
+      stale={insight?.stale ?? false}
+      offline={insight?.offline ?? state.status === 'offline'}
+      fetchedAt={insight?.fetchedAt ?? null}
+      error={state.error}
+      notConnected={!insightScore}
+      actions={insight?.lead ? actions : undefined}
+      outbox={state.outbox}
+      onInsert={adapter.composeBody ? onInsert : undefined}
+      onRefresh={insightScore ? () => void state.actions.refresh() : undefined}
+      defaultChannel={CHANNEL_OF_SITE[adapter.id]}
+      now={now}
+      collapsed={preferences.collapsed}
+      onCollapsedChange={(collapsed) => setPreferences({ collapsed })}
+      dock={preferences.dock}
+      onDockChange={(dock) => setPreferences({ dock })}
+      top={preferences.top ?? defaultTop}
+      onDragStart={onDragStart}
+    />
+  );
+}
