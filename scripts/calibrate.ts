@@ -52,15 +52,18 @@ const mapping = values.outcome
   : X_EDUCATION_CSV_MAPPING;
 
 const leads = leadsFromCsvRecords(parseCsvRecords(readFileSync(file, 'utf8')), mapping);
-const result = calibrate(leads, {
+const options = CalibrationOptionsSchema.parse({
   seed: Number(values.seed),
   mqlLift: Number(values['mql-lift']),
   minSupport: Number(values['min-support']),
   selectActions: !values['all-actions'],
 });
+const result = calibrate(leads, options);
 
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
-const table: string[][] = [['action', 'value', 'leads', 'customers', 'close rate', 'lift', 'points', 'in score']];
+const table: string[][] = [
+  ['action', 'value', 'leads', 'customers', 'close rate', 'lift', 'adj. lift', 'points', 'in score'],
+];
 for (const row of result.rows) {
   table.push([
     row.action,
@@ -69,12 +72,13 @@ for (const row of result.rows) {
     String(row.customers),
     pct(row.closeRate),
     row.lift.toFixed(2),
+    row.adjustedLift.toFixed(2),
     row.points > 0 ? `+${row.points}` : String(row.points),
     row.inScore ? 'yes' : '',
   ]);
 }
 const widths = table[0]?.map((_, c) => Math.max(...table.map((r) => (r[c] ?? '').length))) ?? [];
-const numericColumns = new Set([2, 3, 4, 5, 6]);
+const numericColumns = new Set([2, 3, 4, 5, 6, 7]);
 for (const r of table) {
   console.log(
     r
@@ -86,10 +90,14 @@ for (const r of table) {
 
 const describe = (row: CalibrationRow) =>
   `${row.action} = ${row.label}: close rate ${pct(row.closeRate)}, lift ${row.lift.toFixed(2)}, ${row.leads} leads, points ${row.points}`;
-const mqlLift = Number(values['mql-lift']);
+const mqlLift = options.mqlLift;
 console.log('');
+const { pointsScale: k, shrinkage: m } = options;
+console.log(
+  `points = round(${k} × (logit(adjusted close rate) − logit(average close rate))), adjusted close rate = (customers + ${m} × average) ÷ (leads + ${m})`,
+);
 console.log(`Leads ${result.leads}, customers ${result.customers}, average close rate ${pct(result.averageCloseRate)}`);
-console.log(`Suggested MQL actions (lift ≥ ${mqlLift}, ≥ ${values['min-support']} leads):`);
+console.log(`Suggested MQL actions (lift ≥ ${mqlLift}, ≥ ${options.minSupport} leads):`);
 if (result.suggestedMql.length > 0) {
   for (const row of result.suggestedMql) console.log(`  ${describe(row)}`);
 } else {
@@ -100,7 +108,7 @@ if (result.suggestedMql.length > 0) {
       : '  none; highest-lift actions instead:',
   );
   const top = result.rows
-    .filter((row) => row.bucket !== 'missing' && row.bucket !== 'no' && row.leads >= Number(values['min-support']))
+    .filter((row) => row.bucket !== 'missing' && row.bucket !== 'no' && row.leads >= options.minSupport)
     .sort((a, b) => b.lift - a.lift)
     .slice(0, 5);
   for (const row of top) console.log(`  ${describe(row)}`);

@@ -64,7 +64,6 @@ export function startBackground(options: BackgroundServiceOptions = {}): Backgro
   });
 
   void ensureAlarm();
-  void restrictStorageToExtension();
   void services.modelSync.sync().catch(() => undefined);
   void services.outbox.drain();
   return services;
@@ -94,19 +93,5 @@ async function ensureAlarm(): Promise<void> {
       periodInMinutes: MODEL_SYNC_PERIOD_MINUTES,
       delayInMinutes: MODEL_SYNC_PERIOD_MINUTES,
     });
-  }
-}
-
-/**
- * The API token lives in storage.local (the options page saves it there). Where the browser
- * supports it, content scripts are cut off from storage.local entirely, so a page that
- * compromised a content script still cannot read the token.
- */
-async function restrictStorageToExtension(): Promise<void> {
-  const local = browser.storage.local as { setAccessLevel?: (options: { accessLevel: string }) => Promise<void> };
-  try {
-    await local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
-  } catch {
-    // Firefox and older Chrome only support this for storage.session: the token is still never sent to pages.
   }
 }

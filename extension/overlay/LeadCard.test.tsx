@@ -1,47 +1,314 @@
-import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { LeadCard, type LeadCardResult } from './LeadCard';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { defaultModel, type Lead, type Quadrant } from '../../shared';
+import type { UiLocale } from '../i18n';
+import type { LeadOutboxSummary } from '../lib/useLeadInsight';
+import type { CardActions } from './LeadActions';
+import { LeadCard, type LeadCardProps } from './LeadCard';
+import { QUADRANT_SAMPLES, sampleScore } from './testing/sampleScore';
 
-const HOT_MQL: LeadCardResult = {
-  quadrant: 'hot',
-  score: 87,
-  fit: 92,
-  interest: 81,
-  stage: 'mql',
-  personas: [{ id: 'cfo', name: 'Finance leader', confidence: 0.9, matched: ['title'] }],
-  modelVersion: 7,
+const NOW = Date.parse('2026-05-14T12:00:00Z');
+const HOUR = 3_600_000;
+
+const LEAD: Lead = {
+  id: 'lead_1',
+  email: 'giulia.romano@banca-aurora.example.it',
+  name: 'Giulia Romano',
+  lifecycleStage: 'mql',
+  leadStatus: 'attempting_contact',
 };
 
-describe('LeadCard', () => {
-  it('exposes the scored result as the data attributes of the overlay contract', () => {
-    render(<LeadCard result={HOT_MQL} />);
-    const card = screen.getByTestId('leadlens-card');
-    expect(card.dataset).toMatchObject({
-      quadrant: 'hot',
-      score: '87',
-      fit: '92',
-      interest: '81',
-      stage: 'mql',
-      persona: 'cfo',
-      modelVersion: '7',
+const NO_OUTBOX: LeadOutboxSummary = { pending: 0, failed: 0, paused: false, lastError: null, items: [] };
+
+function renderCard(props: Partial<LeadCardProps> = {}) {
+  return render(
+    <LeadCard score={sampleScore()} lead={LEAD} model={defaultModel} locale="en" now={NOW} {...props} />,
+  );
+}
+
+function card() {
+  return screen.getByTestId('leadlens-card');
+}
+
+describe('LeadCard data attributes (overlay contract)', () => {
+  it.each(Object.keys(QUADRANT_SAMPLES) as Quadrant[])('a %s lead carries its quadrant and numbers', (quadrant) => {
+    const numbers = QUADRANT_SAMPLES[quadrant];
+    renderCard({ score: sampleScore({ ...numbers, quadrant, stage: 'lead', modelVersion: 3 }) });
+    expect({ ...card().dataset }).toMatchObject({
+      testid: 'leadlens-card',
+      quadrant,
+      score: String(numbers.score),
+      fit: String(numbers.fit),
+      interest: String(numbers.interest),
+      stage: 'lead',
+      persona: 'marketing_ops',
+      modelVersion: '3',
     });
-    expect(card.textContent).toContain('Finance leader');
+    // The active quadrant is the highlighted cell of the matrix, named with the model's label.
+    const active = card().querySelector('.ll-cell-active');
+    expect(active?.getAttribute('data-cell')).toBe(quadrant);
+    expect(active?.textContent).toContain(defaultModel.quadrants.actions[quadrant].label.en);
   });
 
-  it('reports an unknown stage and no persona when nothing matched', () => {
-    render(<LeadCard result={{ ...HOT_MQL, quadrant: 'disqualify', stage: '', personas: [] }} />);
-    const card = screen.getByTestId('leadlens-card');
-    expect(card.dataset.quadrant).toBe('disqualify');
-    expect(card.dataset.stage).toBe('unknown');
-    expect(card.dataset.persona).toBe('');
+  it('shows score, grade, stage with the suggested stage, persona match, next action and why', () => {
+    renderCard();
+    const region = screen.getByRole('region', { name: 'Leadlens: Giulia Romano' });
+    const text = region.textContent ?? '';
+    expect(text).toContain('87');
+    expect(text).toContain('Marketing qualified lead');
+    expect(text).toContain('Attempting contact');
+    expect(text).toContain('Suggested: Sales accepted lead');
+    expect(text).toContain('Marketing operations lead');
+    expect(text).toContain('82% match');
+    expect(text).toContain('Matched: title: marketing');
+    expect(text).toContain('Sales follows up now');
+    expect(text).toContain('One shared definition of an MQL for both teams.');
+    expect(text).toContain('Requested a demo');
+    expect(text).toContain('+30 pts');
+  });
+});
+
+describe('unknown person', () => {
+  it('shows fit and persona from page facts, "Interest unknown", an unknown stage and no actions', () => {
+    const actions: CardActions = { logAttempt: vi.fn(), accept: vi.fn(), returnLead: vi.fn() };
+    renderCard({
+      lead: undefined,
+      actions,
+      score: sampleScore({
+        quadrant: 'nurture',
+        fit: 70,
+        interest: 0,
+        score: 35,
+        interestKnown: false,
+        stage: 'unknown',
+        suggestedStage: undefined,
+        personas: [],
+      }),
+    });
+    expect(card().dataset).toMatchObject({ stage: 'unknown', interest: '0', fit: '70' });
+    expect(card().getAttribute('data-persona')).toBe('');
+    expect(card().textContent).toContain('Interest unknown');
+    expect(card().textContent).toContain('No persona matched');
+    expect(card().textContent).toContain('Not in the lead store yet');
+    expect(screen.queryByRole('button', { name: 'Log attempt' })).toBeNull();
+    expect(card().textContent).toContain('Actions need a stored lead.');
+  });
+});
+
+describe('right-to-left and translations', () => {
+  it.each([
+    ['ar', 'rtl', 'الملاءمة', 'ساخن'],
+    ['ja', 'ltr', 'フィット', 'ホット'],
+    ['it', 'ltr', 'Interesse', 'Caldo'],
+  ] as const)('%s: dir=%s, translated labels and model text', (locale: UiLocale, dir, fitLabel, hotLabel) => {
+    renderCard({ locale });
+    expect(card().getAttribute('dir')).toBe(dir);
+    expect(card().getAttribute('lang')).toBe(locale);
+    expect(card().textContent).toContain(fitLabel);
+    expect(card().textContent).toContain(hotLabel);
+    expect(card().dataset.quadrant).toBe('hot');
+  });
+});
+
+describe('SLA clock', () => {
+  it('counts down while time is left', () => {
+    const sla = { startedAt: new Date(NOW - 19 * HOUR).toISOString(), dueAt: new Date(NOW + 5 * HOUR).toISOString(), breached: false, met: false, hours: 24 };
+    renderCard({ score: sampleScore({ sla }) });
+    const clock = card().querySelector('[data-sla]');
+    expect(clock?.textContent).toBe('Follow up within 24 h — 5 h left');
+    expect(clock?.classList.contains('ll-sla-breached')).toBe(false);
   });
 
-  it('renders page text as text, never as markup', () => {
-    const hostile = '<img src=x onerror="alert(1)">';
-    const { container } = render(
-      <LeadCard result={{ ...HOT_MQL, personas: [{ id: 'p', name: hostile, confidence: 1, matched: [] }] }} />,
+  it('turns red and says how late once the due time passed, even if the score said it was not breached yet', () => {
+    const sla = { startedAt: new Date(NOW - 26 * HOUR).toISOString(), dueAt: new Date(NOW - 2 * HOUR).toISOString(), breached: false, met: false, hours: 24 };
+    renderCard({ score: sampleScore({ sla }) });
+    const clock = card().querySelector('[data-sla]');
+    expect(clock?.getAttribute('data-sla')).toBe('breached');
+    expect(clock?.classList.contains('ll-sla-breached')).toBe(true);
+    expect(clock?.textContent).toBe('Follow up within 24 h — overdue by 2 h');
+  });
+});
+
+describe('glossary tooltips', () => {
+  it('shows the model definition of a label on keyboard focus and hides it on blur and Escape', () => {
+    renderCard();
+    const fitLabel = within(card().querySelector('.ll-numbers') as HTMLElement).getByText('Fit');
+    const term = fitLabel.closest('.ll-term') as HTMLElement;
+    expect(term.tabIndex).toBe(0);
+    const tooltip = document.getElementById(term.getAttribute('aria-describedby') ?? '') as HTMLElement;
+    expect(tooltip.getAttribute('role')).toBe('tooltip');
+    expect(tooltip.hidden).toBe(true);
+
+    act(() => term.focus());
+    expect(tooltip.hidden).toBe(false);
+    const fitDefinition = defaultModel.glossary.find((entry) => entry.id === 'fit')?.definition.en;
+    expect(tooltip.textContent).toBe(fitDefinition);
+
+    fireEvent.keyDown(term, { key: 'Escape' });
+    expect(tooltip.hidden).toBe(true);
+    act(() => term.focus());
+    act(() => term.blur());
+    expect(tooltip.hidden).toBe(true);
+  });
+
+  it('shows the definition of the lifecycle stage value on hover', () => {
+    renderCard();
+    const stage = screen.getByText('Marketing qualified lead').closest('.ll-term') as HTMLElement;
+    fireEvent.mouseEnter(stage);
+    expect(screen.getByRole('tooltip').textContent).toBe(
+      defaultModel.lifecycle.stages.find((s) => s.id === 'mql')?.definition.en,
     );
+  });
+});
+
+describe('collapsing', () => {
+  function Collapsible() {
+    const [collapsed, setCollapsed] = useState(false);
+    return (
+      <LeadCard
+        score={sampleScore()}
+        lead={LEAD}
+        model={defaultModel}
+        locale="en"
+        now={NOW}
+        collapsed={collapsed}
+        onCollapsedChange={setCollapsed}
+      />
+    );
+  }
+
+  it('folds and unfolds from the keyboard, keeping the contract attributes and a named toggle', () => {
+    render(<Collapsible />);
+    const toggle = screen.getByRole('button', { name: 'Collapse Leadlens card' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const body = document.getElementById(toggle.getAttribute('aria-controls') ?? '') as HTMLElement;
+    expect(body.hidden).toBe(false);
+
+    act(() => toggle.focus());
+    expect(document.activeElement).toBe(toggle);
+    // A native button: Enter and Space activate it as a click.
+    fireEvent.keyDown(toggle, { key: 'Enter' });
+    fireEvent.click(toggle);
+    expect(body.hidden).toBe(true);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.getAttribute('aria-label')).toBe('Expand Leadlens card');
+    expect(card().dataset.quadrant).toBe('hot');
+    expect(card().textContent).toContain('87');
+
+    fireEvent.click(toggle);
+    expect(body.hidden).toBe(false);
+  });
+});
+
+describe('hostile strings', () => {
+  const PAYLOAD = '<img src=x onerror="alert(1)">';
+
+  it('renders page and model text as text, never as elements', () => {
+    const { container } = renderCard({
+      personName: `Evelyn ${PAYLOAD}`,
+      score: sampleScore({
+        personas: [{ id: 'marketing_ops', name: PAYLOAD, confidence: 1, matched: [PAYLOAD] }],
+        talkingPoints: [{ personaId: 'marketing_ops', journeyStage: 'decision', text: PAYLOAD }],
+        why: [{ rule: 'x', label: PAYLOAD, points: 5, kind: 'fit' }],
+        nextAction: PAYLOAD,
+        content: [{ personaId: 'marketing_ops', title: PAYLOAD, url: 'javascript:alert(1)' }],
+      }),
+    });
     expect(container.querySelector('img')).toBeNull();
-    expect(screen.getByTestId('leadlens-card').textContent).toContain(hostile);
+    expect(container.querySelector('[onerror]')).toBeNull();
+    // A javascript: URL from the model is shown as text, not as a link.
+    expect(container.querySelector('a[href^="javascript"]')).toBeNull();
+    expect(card().textContent).toContain(PAYLOAD);
+    expect(card().getAttribute('aria-label')).toBe(`Leadlens: Evelyn ${PAYLOAD}`);
+  });
+
+  it('cuts very long text and isolates its direction', () => {
+    const long = `Head of ${'Everything '.repeat(100)}`;
+    renderCard({ personName: `\u202Eevil\u202C ${long}` });
+    const name = card().querySelector('.ll-name') as HTMLElement;
+    expect(name.getAttribute('dir')).toBe('auto');
+    expect(Array.from(name.textContent ?? '').length).toBeLessThanOrEqual(60);
+    expect(name.textContent?.endsWith('…')).toBe(true);
+    expect(name.getAttribute('title')).toContain('Everything Everything');
+  });
+});
+
+describe('actions', () => {
+  function setup(outbox: LeadOutboxSummary = NO_OUTBOX) {
+    const actions = {
+      logAttempt: vi.fn(async () => ({})),
+      accept: vi.fn(async () => ({})),
+      returnLead: vi.fn(async () => ({})),
+    };
+    renderCard({ actions, outbox });
+    return actions;
+  }
+
+  it('logs an attempt on the chosen channel and says it is queued', async () => {
+    const actions = setup();
+    fireEvent.change(screen.getByLabelText('Channel'), { target: { value: 'phone' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Log attempt' }));
+    });
+    expect(actions.logAttempt).toHaveBeenCalledWith({ channel: 'phone' });
+    expect(card().textContent).toContain('Queued: connect attempt');
+  });
+
+  it('accepts the lead', async () => {
+    const actions = setup();
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Accept (SAL)' }));
+    });
+    expect(actions.accept).toHaveBeenCalledOnce();
+  });
+
+  it('returns only with a reason', async () => {
+    const actions = setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Return' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Return to marketing' }));
+    });
+    expect(actions.returnLead).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toBe('A reason is required.');
+
+    fireEvent.change(screen.getByLabelText('Why is it returned?'), { target: { value: '  Budget frozen until Q3 ' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Return to marketing' }));
+    });
+    expect(actions.returnLead).toHaveBeenCalledWith('Budget frozen until Q3');
+  });
+
+  it('shows queued and failed writes of the lead', () => {
+    setup({
+      pending: 1,
+      failed: 1,
+      paused: false,
+      lastError: 'conflict',
+      items: [
+        { id: 'a', kind: 'attempt', leadId: 'lead_1', state: 'pending', attempts: 0, createdAt: NOW, nextAttemptAt: NOW, lastError: null },
+        { id: 'b', kind: 'accept', leadId: 'lead_1', state: 'failed', attempts: 1, createdAt: NOW, nextAttemptAt: NOW, lastError: 'Invalid move from lead to sal' },
+      ],
+    });
+    expect(card().textContent).toContain('1 waiting to be sent');
+    expect(screen.getByRole('alert').textContent).toBe('1 failed: Invalid move from lead to sal');
+  });
+
+  it('shows an error the background gave back', async () => {
+    const actions = setup();
+    actions.accept.mockRejectedValueOnce(new Error('This person is not a stored lead yet'));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Accept (SAL)' }));
+    });
+    expect(screen.getByRole('alert').textContent).toBe('This person is not a stored lead yet');
+  });
+});
+
+describe('status', () => {
+  it('says when the data is offline and how old it is, or stale', () => {
+    const { rerender } = renderCard({ offline: true, fetchedAt: NOW - 2 * HOUR });
+    expect(card().querySelector('.ll-status')?.textContent).toContain('Offline: showing what was saved 2 h ago.');
+    rerender(<LeadCard score={sampleScore()} lead={LEAD} model={defaultModel} locale="en" now={NOW} stale />);
+    expect(card().querySelector('.ll-status')?.textContent).toContain('May be out of date');
   });
 });

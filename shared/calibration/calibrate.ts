@@ -82,6 +82,7 @@ export function calibrate(
         customers: stats.customers,
         closeRate,
         lift,
+        adjustedLift: average > 0 ? stats.adjustedCloseRate / average : 0,
         points: stats.points,
         inScore: inScore.has(bucketing.action),
         // "Not answered" and "did not" are absences, never a reason to hand a lead to sales.

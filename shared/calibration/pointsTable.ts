@@ -4,6 +4,8 @@ import type { CalibrationLead } from './schemas';
 export interface BucketStats {
   leads: number;
   customers: number;
+  /** Close rate after shrinkage toward the average (`shrunkCloseRate`); the points follow from it. */
+  adjustedCloseRate: number;
   points: number;
 }
 
@@ -51,14 +53,14 @@ export function fitPointsTable(
     const buckets = new Map<string, BucketStats>();
     for (const lead of leads) {
       const key = bucketOf(bucketing, lead.actions[bucketing.action]);
-      const stats = buckets.get(key) ?? { leads: 0, customers: 0, points: 0 };
+      const stats = buckets.get(key) ?? { leads: 0, customers: 0, adjustedCloseRate: 0, points: 0 };
       stats.leads++;
       if (lead.converted) stats.customers++;
       buckets.set(key, stats);
     }
     for (const stats of buckets.values()) {
-      const rate = shrunkCloseRate(stats.customers, stats.leads, average, shrinkage);
-      stats.points = pointsFromCloseRate(rate, average, pointsScale);
+      stats.adjustedCloseRate = shrunkCloseRate(stats.customers, stats.leads, average, shrinkage);
+      stats.points = pointsFromCloseRate(stats.adjustedCloseRate, average, pointsScale);
     }
     return { bucketing, buckets };
   });

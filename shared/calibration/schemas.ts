@@ -67,7 +67,12 @@ export const CalibrationRowSchema = z.object({
   closeRate: z.number().min(0).max(1),
   /** closeRate ÷ average close rate. */
   lift: z.number().min(0),
-  /** Integer points, monotone in the bucket's shrunk lift. */
+  /**
+   * Lift after pulling the close rate toward the average by `shrinkage` pseudo-leads:
+   * ((customers + m·avg) ÷ (leads + m)) ÷ avg. Equals `lift` for big buckets; near 1 for tiny ones.
+   */
+  adjustedLift: z.number().min(0),
+  /** Integer points, a non-decreasing function of `adjustedLift` across all rows (see `pointsFromCloseRate`). */
   points: z.number().int(),
   /** Whether the action's points enter the calibrated score (false when it only repeats other actions). */
   inScore: z.boolean(),

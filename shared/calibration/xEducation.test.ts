@@ -47,6 +47,19 @@ describe('calibration on the real X Education leads', () => {
     expect(addForm?.points).toBeGreaterThan(api?.points ?? Number.POSITIVE_INFINITY);
   });
 
+  it('gives points that never decrease as the adjusted lift grows, across every action', () => {
+    const byAdjustedLift = [...result.rows].sort((a, b) => a.adjustedLift - b.adjustedLift);
+    byAdjustedLift.forEach((row, i) => {
+      if (i > 0) expect(row.points).toBeGreaterThanOrEqual(byAdjustedLift[i - 1]?.points ?? Number.NEGATIVE_INFINITY);
+    });
+    // Big buckets keep their raw lift; a 1-of-1 bucket stays near the average.
+    const addForm = result.rows.find((r) => r.action === 'Lead Origin' && r.label === 'Lead Add Form');
+    expect(addForm?.adjustedLift).toBeCloseTo(addForm?.lift ?? 0, 1);
+    const quickAdd = result.rows.find((r) => r.action === 'Lead Origin' && r.label === 'Quick Add Form');
+    expect([quickAdd?.leads, quickAdd?.lift]).toEqual([1, 9240 / 3561]);
+    expect(quickAdd?.adjustedLift).toBeLessThan(1.1);
+  });
+
   it('suggests no MQL action at lift 3, because a 38.5 % average caps lift at 2.59', () => {
     expect(result.maxPossibleLift).toBeCloseTo(9240 / 3561, 12);
     expect(result.suggestedMql).toEqual([]);

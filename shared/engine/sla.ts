@@ -92,12 +92,40 @@ export function slaClock(model: AlignmentModel, input: SlaInput): SlaClock | und
   return { startedAt: toIso(start), dueAt: toIso(dueMs), breached, met, hours };
 }
 
+function siftDown(heap: Float64Array, start: number, size: number): void {
+  let parent = start;
+  const value = heap[parent] as number;
+  for (;;) {
+    let child = 2 * parent + 1;
+    if (child >= size) break;
+    if (child + 1 < size && (heap[child + 1] as number) < (heap[child] as number)) child++;
+    if ((heap[child] as number) >= value) break;
+    heap[parent] = heap[child] as number;
+    parent = child;
+  }
+  heap[parent] = value;
+}
+
+function heapify(heap: Float64Array): void {
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i, heap.length);
+}
+
+/** Removes the smallest key (heap[0]); returns the new size. */
+function popMin(heap: Float64Array, size: number): number {
+  const last = size - 1;
+  heap[0] = heap[last] as number;
+  if (last > 0) siftDown(heap, 0, last);
+  return last;
+}
+
 /**
  * When the current hot streak began, replayed from the events: the latest event time just
  * before which interest was below the threshold (fit is taken as it is now). Walks back from
  * the newest event, removing events from the sums computed at `now`, and stops at the first
- * moment that was not hot. Events are ordered by a single numeric sort of packed keys
- * (age in whole seconds, then event index), so events in the same second count as one moment.
+ * moment that was not hot. Events come newest first out of a binary min-heap of packed keys
+ * (age in whole seconds, then event index): building it is linear and the walk usually stops
+ * after a few pops, where a full sort would order every event. Events in the same second count
+ * as one moment.
  * Needs `accumulateInterest` to have run on `state`. Undefined when interest was never below
  * the threshold or there are too many events to pack (over 2^21).
  */
@@ -119,19 +147,19 @@ export function hotSinceFromEvents(compiled: CompiledModel, state: EvalState): n
     const ageSeconds = Math.min(maxAgeSeconds, Math.max(0, Math.floor((nowMs - (eventTime[i] as number)) / 1000)));
     keys[i] = ageSeconds * indexScale + i;
   }
-  keys.sort();
+  heapify(keys);
   const decay = compiled.eventDecay;
   const rules = model.behaviour.rules;
   const normalizationMax = model.behaviour.normalizationMax;
   const threshold = model.quadrants.interestHigh;
-  let k = 0;
-  while (k < count) {
-    const groupAge = Math.floor((keys[k] as number) / indexScale);
+  let size = count;
+  while (size > 0) {
+    const groupAge = Math.floor((keys[0] as number) / indexScale);
     // The newest moment left: remove every event of that second, remembering its latest time (future = now).
     let latest = Number.NEGATIVE_INFINITY;
-    while (k < count && Math.floor((keys[k] as number) / indexScale) === groupAge) {
-      const i = (keys[k] as number) - groupAge * indexScale;
-      k++;
+    while (size > 0 && Math.floor((keys[0] as number) / indexScale) === groupAge) {
+      const i = (keys[0] as number) - groupAge * indexScale;
+      size = popMin(keys, size);
       const t = Math.min(eventTime[i] as number, nowMs);
       if (t > latest) latest = t;
       const slotRules = compiled.slotRules[eventSlot[i] as number] as CompiledModel['slotRules'][number];

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PagePeople, SiteAdapter } from '../adapters';
+import { watchPerson } from './watchPerson';
+
+/** A site whose person is the `[data-person]` element's email. */
+function fakeAdapter(): SiteAdapter & { keyCalls: number; extractCalls: number } {
+  const adapter = {
+    keyCalls: 0,
+    extractCalls: 0,
+    id: 'linkedin' as const,
+    matches: () => true,
+    personKey(doc: Document) {
+      adapter.keyCalls++;
+      return doc.querySelector('[data-person]')?.getAttribute('data-person') ?? null;
+    },
+    extract(doc: Document): PagePeople {
+      adapter.extractCalls++;
+      const email = doc.querySelector('[data-person]')?.getAttribute('data-person');
+      return email ? { primary: { role: 'profile', facts: { email } }, others: [] } : { primary: null, others: [] };
+    },
+    anchor: () => null,
+  };
+  return adapter;
+}
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('watchPerson', () => {
+  let stop: (() => void) | undefined;
+  afterEach(() => {
+    stop?.();
+    document.body.innerHTML = '';
+  });
+
+  it('reports the person at start, again when single-page navigation swaps the person, not for other changes', async () => {
+    document.body.innerHTML = '<main><h1 data-person="a@x.example">A</h1></main>';
+    const adapter = fakeAdapter();
+    const seen: (string | undefined)[] = [];
+    const watcher = watchPerson({
+      adapter,
+      throttleMs: 20,
+      onChange: (people) => seen.push(people.primary?.facts.email),
+    });
+    stop = watcher.stop;
+    expect(seen).toEqual(['a@x.example']);
+
+    // Unrelated DOM churn (a feed updating): the key is looked at, nothing is reported.
+    for (let i = 0; i < 20; i++) document.body.append(document.createElement('span'));
+    await tick(60);
+    expect(seen).toEqual(['a@x.example']);
+    // Twenty mutations cost one throttled key lookup, and no extraction.
+    expect(adapter.keyCalls).toBeLessThanOrEqual(3);
+    expect(adapter.extractCalls).toBe(1);
+
+    history.pushState({}, '', '/in/b/');
+    (document.querySelector('h1') as HTMLElement).setAttribute('data-person', 'b@x.example');
+    await tick(60);
+    expect(seen).toEqual(['a@x.example', 'b@x.example']);
+
+    document.querySelector('main')?.remove();
+    await tick(60);
+    expect(seen).toEqual(['a@x.example', 'b@x.example', undefined]);
+  });
+
+  it('looks again on back/forward (popstate) and hash changes', async () => {
+    document.body.innerHTML = '<h1 data-person="a@x.example">A</h1>';
+    const adapter = fakeAdapter();
+    const onChange = vi.fn();
+    const watcher = watchPerson({ adapter, throttleMs: 10_000, onChange });
+    stop = watcher.stop;
+    const calls = adapter.keyCalls;
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await tick(10);
+    expect(adapter.keyCalls).toBeGreaterThan(calls);
+  });
+
+  it('stops looking once stopped', async () => {
+    document.body.innerHTML = '<h1 data-person="a@x.example">A</h1>';
+    const adapter = fakeAdapter();
+    const onChange = vi.fn();
+    const watcher = watchPerson({ adapter, throttleMs: 10, onChange });
+    watcher.stop();
+    (document.querySelector('h1') as HTMLElement).setAttribute('data-person', 'b@x.example');
+    await tick(40);
+    expect(onChange).toHaveBeenCalledTimes(1);
+  });
+});

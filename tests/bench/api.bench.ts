@@ -1,0 +1,303 @@
+/**
+ * `npm run bench:api`: the lead API at scale on this machine.
+ *
+ * Starts a local `wrangler dev` Worker (127.0.0.1 only) with a fresh local D1 in a temporary directory,
+ * loads BENCH_LEADS leads (default 100,000) and BENCH_EVENTS events (default 1,000,000) through the API in
+ * batches of 1,000, then runs a bounded concurrent lookup load (BENCH_LOOKUPS requests, BENCH_CONCURRENCY in
+ * flight) and prints latency p50/p99, requests/s, ingestion rows/s, the D1 query plans of the lookup and
+ * aggregation queries, and the machine. Goals: lookup p99 < 20 ms; 1,000,000 events in < 2 min.
+ * All traffic goes to the loopback interface and every loop is bounded in count and time.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, freemem, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const wrangler = join(root, 'node_modules', '.bin', 'wrangler');
+const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 20_000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const WRITE_CONCURRENCY = Number(process.env.BENCH_WRITE_CONCURRENCY ?? 2);
+const BATCH = 1000;
+const PORT = Number(process.env.BENCH_PORT ?? 8799);
+const BASE = `http://127.0.0.1:${PORT}`;
+/** Hard stop for the whole run, so a stuck server never keeps the load going. */
+const DEADLINE = Date.now() + 25 * 60_000;
+
+const TOKEN = `bench-${randomBytes(16).toString('hex')}`;
+const persistDir = mkdtempSync(join(tmpdir(), 'leadlens-bench-'));
+let server: ChildProcess | undefined;
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+function cleanup(): void {
+  if (server?.pid) {
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      // already stopped
+    }
+  }
+  rmSync(persistDir, { recursive: true, force: true });
+}
+process.on('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
+
+function checkDeadline(): void {
+  if (Date.now() > DEADLINE) throw new Error('benchmark exceeded its 25 minute budget');
+}
+
+async function startServer(): Promise<void> {
+  const migrate = spawnSync(wrangler, ['d1', 'migrations', 'apply', 'leadlens', '--local', '--persist-to', persistDir], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
+  if (migrate.status !== 0) throw new Error(`migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+  server = spawn(
+    wrangler,
+    [
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(PORT),
+      '--persist-to',
+      persistDir,
+      '--var',
+      `ADMIN_TOKEN:${TOKEN}`,
+      '--var',
+      'RATE_LIMIT_PER_MINUTE:0',
+      '--log-level',
+      'warn',
+      '--show-interactive-dev-session=false',
+    ],
+    { cwd: root, detached: true, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CI: 'true' } },
+  );
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`${BASE}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('wrangler dev did not answer /healthz within 60 s');
+}
+
+async function api(method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${BASE}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/** Runs `count` jobs with at most `concurrency` in flight. */
+async function pool(count: number, concurrency: number, job: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      checkDeadline();
+      const index = next++;
+      await job(index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+}
+
+const COUNTRIES = ['JP', 'IT', 'AE', 'US', 'DE', 'GB', 'FR', 'SG'];
+const INDUSTRIES = ['Banking', 'Insurance', 'Software', 'Manufacturing', 'Retail', 'Healthcare', 'Education', 'Media'];
+const TITLES = ['CIO', 'CFO', 'Operations Manager', 'Head of Marketing', '情報システム部長', 'Direttore IT', 'مدير التسويق', 'Engineer'];
+const STAGES = ['subscriber', 'lead', 'lead', 'lead', 'mql', 'sal', 'sql', 'customer'];
+const EVENT_TYPES = ['page_view', 'page_view', 'page_view', 'email_open', 'email_click', 'pricing_view', 'content_download', 'form_submit', 'demo_request', 'webinar_attended'];
+const emailOf = (i: number) => `lead${i}@company${i % 5000}.example.com`;
+const linkedinOf = (i: number) => `https://www.linkedin.com/in/bench-lead-${i}`;
+const DAY = 86_400_000;
+const NOW = Date.now();
+
+function leadRow(i: number) {
+  const stage = STAGES[i % STAGES.length] as string;
+  const created = NOW - (1 + (i % 180)) * DAY;
+  return {
+    email: emailOf(i),
+    name: `Lead ${i}`,
+    title: TITLES[i % TITLES.length],
+    company: `Company ${i % 5000}`,
+    industry: INDUSTRIES[i % INDUSTRIES.length],
+    employees: [5, 50, 500, 2000, 8000][i % 5],
+    country: COUNTRIES[i % COUNTRIES.length],
+    linkedinUrl: linkedinOf(i),
+    source: ['paid_search', 'organic_search', 'email', 'referral'][i % 4],
+    lifecycleStage: stage,
+    stageHistory: [
+      { stage: 'lead', at: new Date(created).toISOString() },
+      ...(stage === 'lead' || stage === 'subscriber' ? [] : [{ stage, at: new Date(created + 5 * DAY).toISOString() }]),
+    ],
+  };
+}
+
+function eventRow(n: number) {
+  // A deterministic spread over leads and the last 180 days.
+  const lead = (n * 7919) % LEADS;
+  return {
+    id: `bench-${n}`,
+    email: emailOf(lead),
+    type: EVENT_TYPES[n % EVENT_TYPES.length],
+    at: new Date(NOW - ((n * 104729) % (180 * DAY))).toISOString(),
+  };
+}
+
+async function loadLeads(): Promise<number> {
+  const started = performance.now();
+  await pool(Math.ceil(LEADS / BATCH), WRITE_CONCURRENCY, async (b) => {
+    const rows = Array.from({ length: Math.min(BATCH, LEADS - b * BATCH) }, (_, k) => leadRow(b * BATCH + k));
+    const res = await api('PUT', '/v1/leads', rows);
+    if (!res.ok) throw new Error(`PUT /v1/leads → ${res.status} ${(await res.text()).slice(0, 300)}`);
+    const report = (await res.json()) as { results: unknown[] };
+    if (report.results.length !== rows.length) throw new Error('lead batch partly rejected');
+  });
+  return (performance.now() - started) / 1000;
+}
+
+async function ingestEvents(): Promise<{ seconds: number; accepted: number }> {
+  const started = performance.now();
+  let accepted = 0;
+  let lastReport = started;
+  await pool(Math.ceil(EVENTS / BATCH), WRITE_CONCURRENCY, async (b) => {
+    const rows = Array.from({ length: Math.min(BATCH, EVENTS - b * BATCH) }, (_, k) => eventRow(b * BATCH + k));
+    const res = await api('POST', '/v1/events', rows);
+    if (!res.ok) throw new Error(`POST /v1/events → ${res.status} ${(await res.text()).slice(0, 300)}`);
+    accepted += ((await res.json()) as { accepted: number }).accepted;
+    if (performance.now() - lastReport > 15_000) {
+      lastReport = performance.now();
+      log(`  … ${accepted.toLocaleString('en')} events in ${((lastReport - started) / 1000).toFixed(0)} s`);
+    }
+  });
+  return { seconds: (performance.now() - started) / 1000, accepted };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+async function lookupLoad(kind: 'email' | 'linkedin', count: number): Promise<{ p50: number; p99: number; max: number; rps: number; notFound: number }> {
+  const latencies: number[] = [];
+  let notFound = 0;
+  const started = performance.now();
+  await pool(count, CONCURRENCY, async (n) => {
+    const lead = (n * 48271) % LEADS;
+    const query = kind === 'email' ? `email=${encodeURIComponent(emailOf(lead).toUpperCase())}` : `linkedin=${encodeURIComponent(linkedinOf(lead))}`;
+    const t0 = performance.now();
+    const res = await api('GET', `/v1/leads/lookup?${query}`);
+    await res.arrayBuffer();
+    latencies.push(performance.now() - t0);
+    if (res.status === 404) notFound++;
+    else if (!res.ok) throw new Error(`lookup → ${res.status}`);
+  });
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0, rps: count / seconds, notFound };
+}
+
+function queryPlans(): string {
+  const sample = emailOf(42);
+  const queries: [string, string][] = [
+    ['lookup: lead by email', `SELECT * FROM leads WHERE email = '${sample}'`],
+    ['lookup: lead by LinkedIn key', "SELECT * FROM leads WHERE linkedin_key = 'in/bench-lead-42' ORDER BY updated_at DESC LIMIT 1"],
+    [
+      'lookup: recent events of the lead',
+      `SELECT id, type, at, props FROM events WHERE lead_id = (SELECT id FROM leads WHERE email = '${sample}') ORDER BY at DESC LIMIT 2000`,
+    ],
+    ['lookup: stage history of the lead', `SELECT * FROM lead_stage_history WHERE lead_id = (SELECT id FROM leads WHERE email = '${sample}') ORDER BY at`],
+    ['lookup: attempts of the lead', `SELECT * FROM lead_attempts WHERE lead_id = (SELECT id FROM leads WHERE email = '${sample}') ORDER BY at`],
+    ['lookup: interest counters of the lead', `SELECT type, count FROM lead_event_counts WHERE lead_id = (SELECT id FROM leads WHERE email = '${sample}')`],
+    [
+      'ingest: events joined to leads by email',
+      `INSERT OR IGNORE INTO events (id, lead_id, type, at, props, received_at) SELECT e.value->>'id', l.id, e.value->>'type', e.value->>'at', null, 'x' FROM json_each('[{"id":"x","email":"${sample}","type":"page_view","at":"2025-01-01T00:00:00.000Z"}]') AS e CROSS JOIN leads AS l ON l.email = e.value->>'email'`,
+    ],
+    ['funnel: stage entries in a period', "SELECT stage, count(*) FROM lead_stage_history WHERE stage = 'mql' AND at >= '2025-01-01' AND at < '2025-04-01' GROUP BY stage"],
+    [
+      'funnel: active leads in a period',
+      "SELECT lead_id, min(first_at) FROM lead_activity_days WHERE day >= '2025-01-01' AND day <= '2025-03-31' GROUP BY lead_id",
+    ],
+    ['funnel: returns with reasons', "SELECT lead_id, reason FROM lead_stage_history WHERE status = 'returned_not_ready' AND at >= '2025-01-01'"],
+  ];
+  const out: string[] = [];
+  for (const [label, sql] of queries) {
+    const result = spawnSync(
+      wrangler,
+      ['d1', 'execute', 'leadlens', '--local', '--persist-to', persistDir, '--json', '--command', `EXPLAIN QUERY PLAN ${sql}`],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } },
+    );
+    let plan = result.stderr.trim() || result.stdout.trim();
+    try {
+      const parsed = JSON.parse(result.stdout) as { results: { detail: string }[] }[];
+      plan = (parsed[0]?.results ?? []).map((r) => `    ${r.detail}`).join('\n');
+    } catch {
+      // keep the raw output
+    }
+    out.push(`  ${label}\n${plan}`);
+  }
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} free), Node ${process.version}, ${process.platform}/${process.arch}`;
+  const wranglerVersion = spawnSync(wrangler, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  log(`machine: ${machine}; wrangler ${wranglerVersion}`);
+  log(`local D1 in ${persistDir}`);
+  await startServer();
+  log(`wrangler dev up at ${BASE}`);
+
+  log(`loading ${LEADS.toLocaleString('en')} leads (batches of ${BATCH}, ${WRITE_CONCURRENCY} in flight)…`);
+  const leadSeconds = await loadLeads();
+  log(`loading ${EVENTS.toLocaleString('en')} events (batches of ${BATCH}, ${WRITE_CONCURRENCY} in flight)…`);
+  const events = await ingestEvents();
+  if (events.accepted !== EVENTS) throw new Error(`expected ${EVENTS} accepted events, got ${events.accepted}`);
+  const retry = (await (await api('POST', '/v1/events', Array.from({ length: BATCH }, (_, k) => eventRow(k)))).json()) as { accepted: number; duplicates: number };
+
+  // Warm the isolate (model cache, JIT) before measuring.
+  await lookupLoad('email', 200);
+  log(`lookup load: ${LOOKUPS.toLocaleString('en')} requests, ${CONCURRENCY} in flight…`);
+  const byEmail = await lookupLoad('email', LOOKUPS);
+  const byLinkedin = await lookupLoad('linkedin', Math.ceil(LOOKUPS / 4));
+  const funnelStart = performance.now();
+  const funnel = await api('GET', '/v1/metrics/funnel?from=2000-01-01');
+  await funnel.arrayBuffer();
+  const funnelMs = performance.now() - funnelStart;
+
+  server?.pid && process.kill(-server.pid, 'SIGTERM');
+  await new Promise((r) => setTimeout(r, 1500));
+  const plans = queryPlans();
+
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  console.log(`
+Leadlens API benchmark (local wrangler dev + local D1)
+machine      ${machine}
+wrangler     ${wranglerVersion}
+data         ${LEADS.toLocaleString('en')} leads, ${EVENTS.toLocaleString('en')} events
+lead upsert  ${(LEADS / leadSeconds).toFixed(0)} rows/s (${leadSeconds.toFixed(1)} s)
+event ingest ${(EVENTS / events.seconds).toFixed(0)} rows/s (${events.seconds.toFixed(1)} s for ${EVENTS.toLocaleString('en')}; goal < 120 s for 1,000,000: ${EVENTS >= 1_000_000 ? (events.seconds < 120 ? 'met' : 'NOT met') : 'n/a at this size'})
+retry        a re-sent batch of ${BATCH}: accepted ${retry.accepted}, duplicates ${retry.duplicates}
+lookup email    p50 ${ms(byEmail.p50)}  p99 ${ms(byEmail.p99)}  max ${ms(byEmail.max)}  ${byEmail.rps.toFixed(0)} req/s  (${LOOKUPS} requests, ${CONCURRENCY} concurrent; goal p99 < 20 ms: ${byEmail.p99 < 20 ? 'met' : 'NOT met'})
+lookup linkedin p50 ${ms(byLinkedin.p50)}  p99 ${ms(byLinkedin.p99)}  max ${ms(byLinkedin.max)}  ${byLinkedin.rps.toFixed(0)} req/s
+funnel (all leads) ${funnel.status} in ${ms(funnelMs)}
+D1 query plans:
+${plans}
+`);
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(cleanup);
