@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import {
+  CalibrationOptionsSchema,
   type CalibrationRow,
   calibrate,
   leadsFromCsvRecords,

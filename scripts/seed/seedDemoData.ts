@@ -46,7 +46,18 @@ const COUNTRIES: { code: string; language: Language; weight: number }[] = [
   { code: 'SG', language: 'en', weight: 1 },
 ];
 
-const INDUSTRIES = ['Financial Services', 'Banking', 'Insurance', 'Software', 'Manufacturing', 'Retail', 'Healthcare', 'Education', 'Media', 'Logistics'];
+const INDUSTRIES = [
+  'Financial Services',
+  'Banking',
+  'Insurance',
+  'Software',
+  'Manufacturing',
+  'Retail',
+  'Healthcare',
+  'Education',
+  'Media',
+  'Logistics',
+];
 
 /** Titles per language: most match a default persona (IT leader, finance, operations, marketing ops); some match none. */
 const TITLES: Record<Language, string[]> = {
@@ -67,9 +78,39 @@ const TITLES: Record<Language, string[]> = {
     'Office Assistant',
     'Student',
   ],
-  ja: ['情報システム部長', '最高情報責任者', 'DX推進部長', '経理部長', '財務本部長', '業務部長', '営業課長', 'マーケティング部長', 'マーケティングオペレーション担当', 'エンジニア', '学生'],
-  it: ['Direttore IT', 'Responsabile Sistemi Informativi', 'Direttore Finanziario', 'Controller', 'Responsabile Operativo', 'Responsabile Marketing', 'Specialista Marketing', 'Sviluppatore', 'Studente'],
-  ar: ['مدير تقنية المعلومات', 'المدير المالي', 'مدير العمليات', 'مدير التسويق', 'مسؤول عمليات التسويق', 'مهندس برمجيات', 'طالب'],
+  ja: [
+    '情報システム部長',
+    '最高情報責任者',
+    'DX推進部長',
+    '経理部長',
+    '財務本部長',
+    '業務部長',
+    '営業課長',
+    'マーケティング部長',
+    'マーケティングオペレーション担当',
+    'エンジニア',
+    '学生',
+  ],
+  it: [
+    'Direttore IT',
+    'Responsabile Sistemi Informativi',
+    'Direttore Finanziario',
+    'Controller',
+    'Responsabile Operativo',
+    'Responsabile Marketing',
+    'Specialista Marketing',
+    'Sviluppatore',
+    'Studente',
+  ],
+  ar: [
+    'مدير تقنية المعلومات',
+    'المدير المالي',
+    'مدير العمليات',
+    'مدير التسويق',
+    'مسؤول عمليات التسويق',
+    'مهندس برمجيات',
+    'طالب',
+  ],
 };
 
 /** Names shown in the overlay, with a Latin form for the email address. */
@@ -113,7 +154,23 @@ const PEOPLE: Record<Language, [shown: string, latin: string][]> = {
   ],
 };
 
-const COMPANY_WORDS = ['Aurora', 'Sakura', 'Falcon', 'Northwind', 'Meridian', 'Orion', 'Fuji', 'Vesuvio', 'Oasis', 'Atlas', 'Kestrel', 'Lumen', 'Tanuki', 'Dolomiti', 'Harbor'];
+const COMPANY_WORDS = [
+  'Aurora',
+  'Sakura',
+  'Falcon',
+  'Northwind',
+  'Meridian',
+  'Orion',
+  'Fuji',
+  'Vesuvio',
+  'Oasis',
+  'Atlas',
+  'Kestrel',
+  'Lumen',
+  'Tanuki',
+  'Dolomiti',
+  'Harbor',
+];
 const COMPANY_SUFFIX: Record<string, string> = {
   'Financial Services': 'Capital',
   Banking: 'Bank',
@@ -126,7 +183,16 @@ const COMPANY_SUFFIX: Record<string, string> = {
   Media: 'Media',
   Logistics: 'Logistics',
 };
-const TLD: Record<string, string> = { JP: 'jp', IT: 'it', AE: 'ae', US: 'com', DE: 'de', GB: 'co.uk', FR: 'fr', SG: 'sg' };
+const TLD: Record<string, string> = {
+  JP: 'jp',
+  IT: 'it',
+  AE: 'ae',
+  US: 'com',
+  DE: 'de',
+  GB: 'co.uk',
+  FR: 'fr',
+  SG: 'sg',
+};
 const SOURCES = ['organic_search', 'paid_search', 'email', 'social', 'referral', 'webinar', 'event', 'direct_traffic'];
 const EMPLOYEE_SIZES = [5, 40, 150, 600, 1500, 3000, 8000, 25000];
 
@@ -234,7 +300,17 @@ function generateLeads(now: number, random: () => number): { leads: SeedLead[]; 
       lifecycleStage: stage,
       stageHistory: history,
       ...(leadStatus ? { leadStatus } : {}),
-      attributes: { seeded: true, region: country.code === 'JP' ? 'APAC' : ['AE'].includes(country.code) ? 'MEA' : ['US'].includes(country.code) ? 'AMER' : 'EMEA' },
+      attributes: {
+        seeded: true,
+        region:
+          country.code === 'JP'
+            ? 'APAC'
+            : ['AE'].includes(country.code)
+              ? 'MEA'
+              : ['US'].includes(country.code)
+                ? 'AMER'
+                : 'EMEA',
+      },
     };
     // Attempts: sales touched most hand-offs, some within the 24 h SLA and some late.
     const attempts: SeedLead['attempts'] = [];
@@ -244,7 +320,8 @@ function generateLeads(now: number, random: () => number): { leads: SeedLead[]; 
       for (let t = 0; t < touches && touch < now; t++) {
         attempts.push({
           channel: pick(random, ['phone', 'email', 'linkedin', 'meeting']),
-          outcome: t === touches - 1 && finalStage >= 3 ? 'connected' : pick(random, ['no_answer', 'left_message', 'sent']),
+          outcome:
+            t === touches - 1 && finalStage >= 3 ? 'connected' : pick(random, ['no_answer', 'left_message', 'sent']),
           at: iso(touch),
         });
         touch += (1 + Math.floor(random() * 3)) * DAY;
@@ -256,7 +333,13 @@ function generateLeads(now: number, random: () => number): { leads: SeedLead[]; 
     const eventCount = Math.floor(random() * (6 + finalStage * 6));
     for (let e = 0; e < eventCount; e++) {
       const when = firstAt + Math.floor(random() * Math.max(1, now - firstAt));
-      events.push({ id: `seed-${i}-${e}`, email, type: pickWeighted(random, EVENT_TYPES).type, at: iso(when), props: { seeded: true } });
+      events.push({
+        id: `seed-${i}-${e}`,
+        email,
+        type: pickWeighted(random, EVENT_TYPES).type,
+        at: iso(when),
+        props: { seeded: true },
+      });
     }
   }
   return { leads, events };
@@ -267,7 +350,14 @@ function demoLead(person: DemoPerson, stage: string, history: { stage: string; a
   return {
     email: person.email,
     attempts: [],
-    row: { ...fields, source: 'demo', leadType: 'new_prospect', lifecycleStage: stage, stageHistory: history, attributes: { demo: true } },
+    row: {
+      ...fields,
+      source: 'demo',
+      leadType: 'new_prospect',
+      lifecycleStage: stage,
+      stageHistory: history,
+      attributes: { demo: true },
+    },
   };
 }
 
@@ -306,7 +396,14 @@ function demoPeople(now: number): { leads: SeedLead[]; events: Record<string, un
 
 type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
-async function api(fetcher: Fetch, baseUrl: string, token: string, method: string, path: string, body: unknown): Promise<unknown> {
+async function api(
+  fetcher: Fetch,
+  baseUrl: string,
+  token: string,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<unknown> {
   const res = await fetcher(new URL(path, baseUrl).href, {
     method,
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
@@ -333,11 +430,19 @@ export async function seedDemoData(
   let created = 0;
   const idByEmail = new Map<string, { id: string; created: boolean }>();
   for (let i = 0; i < leads.length; i += 500) {
-    const report = (await api(fetcher, baseUrl, adminToken, 'PUT', '/v1/leads', leads.slice(i, i + 500).map((l) => l.row))) as {
+    const report = (await api(
+      fetcher,
+      baseUrl,
+      adminToken,
+      'PUT',
+      '/v1/leads',
+      leads.slice(i, i + 500).map((l) => l.row),
+    )) as {
       results: { id: string; email: string; created: boolean }[];
       rejected: { index: number; errors: unknown[] }[];
     };
-    if (report.rejected.length > 0) throw new Error(`seed leads rejected: ${JSON.stringify(report.rejected.slice(0, 3))}`);
+    if (report.rejected.length > 0)
+      throw new Error(`seed leads rejected: ${JSON.stringify(report.rejected.slice(0, 3))}`);
     for (const r of report.results) {
       idByEmail.set(r.email, { id: r.id, created: r.created });
       if (r.created) created++;
@@ -345,7 +450,9 @@ export async function seedDemoData(
   }
   let stored = 0;
   for (let i = 0; i < events.length; i += 1000) {
-    const report = (await api(fetcher, baseUrl, adminToken, 'POST', '/v1/events', events.slice(i, i + 1000))) as { accepted: number };
+    const report = (await api(fetcher, baseUrl, adminToken, 'POST', '/v1/events', events.slice(i, i + 1000))) as {
+      accepted: number;
+    };
     stored += report.accepted;
   }
   // Attempts have no natural id, so only leads created by this run get them (a re-run adds none).

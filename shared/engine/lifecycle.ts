@@ -68,7 +68,8 @@ function findTransition(model: AlignmentModel, from: string, to: string, status:
  *   transition from the current stage (409 otherwise) — except disqualifying (`status: 'disqualified'`),
  *   allowed from any stage but customer, to the same or an earlier stage.
  * - A matching transition's `requiresReason` makes `reason` mandatory (400, path `reason`) and its
- *   `setsStatus` sets the lead status unless `status` is given.
+ *   `setsStatus` sets the lead status unless `status` is given. Disqualifying in place follows the
+ *   model's disqualifying transition from the current stage.
  * - Moving forward out of "returned – not ready" / "disqualified" without a status starts over at `new`.
  */
 export function applyTransition(
@@ -103,8 +104,14 @@ export function applyTransition(
       message: `cannot move from "${from}" back to "${input.to}": stages move forward unless a transition allows it`,
     };
   }
-  if (transition?.requiresReason && !input.reason) {
-    return { ok: false, status: 400, message: `"${transition.id}" needs a reason`, path: 'reason' };
+  // Disqualifying in place follows the model's disqualify transition from this stage, if it has one.
+  const governing =
+    transition ??
+    (disqualifying
+      ? model.lifecycle.transitions.find((t) => t.setsStatus === DISQUALIFIED_STATUS && t.from.includes(from))
+      : undefined);
+  if (governing?.requiresReason && !input.reason) {
+    return { ok: false, status: 400, message: `"${governing.id}" needs a reason`, path: 'reason' };
   }
   const stageChanged = input.to !== from;
   let status = input.status ?? transition?.setsStatus;

@@ -259,7 +259,8 @@ const operationsManager: PersonaInput = {
     {
       locale: 'en',
       // Not "Marketing/Revenue Operations Manager": that is the marketing-ops persona.
-      pattern: '(?<!(?:marketing|revenue)\\s)\\b(operations|ops|sales operations|business operations)\\s+(manager|lead|supervisor|director)\\b',
+      pattern:
+        '(?<!(?:marketing|revenue)\\s)\\b(operations|ops|sales operations|business operations)\\s+(manager|lead|supervisor|director)\\b',
     },
     { locale: 'en', pattern: '\\b(head of operations|coo|chief operating officer)\\b' },
     {
@@ -273,7 +274,11 @@ const operationsManager: PersonaInput = {
     },
     { locale: 'ja', pattern: '(現場責任者|業務改善)', weight: 0.7 },
     { locale: 'it', pattern: '\\b(responsabile|direttore)\\s+(operativo|delle operazioni|operations|commerciale)\\b' },
-    { locale: 'it', pattern: '(?<!(?:marketing|revenue)\\s)\\b(operations manager|capo reparto|team leader)\\b', weight: 0.8 },
+    {
+      locale: 'it',
+      pattern: '(?<!(?:marketing|revenue)\\s)\\b(operations manager|capo reparto|team leader)\\b',
+      weight: 0.8,
+    },
     { locale: 'ar', pattern: '(مدير|مشرف|رئيس\\s+قسم)\\s+(العمليات|التشغيل|المبيعات)' },
   ],
   departmentPatterns: [

@@ -1,4 +1,5 @@
 import { defaultModel, score } from '../../shared';
+import { parseIsoMs } from '../../shared/engine/time';
 const NOW = '2025-06-01T12:00:00.000Z';
 const NOW_MS = Date.parse(NOW);
 const types = ['page_view','pricing_view','demo_request','content_download','form_submit','webinar_registered','webinar_attended','email_open','email_click','newsletter_subscribe','social_follow'];
@@ -6,9 +7,19 @@ let s = 1;
 const r = () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return s / 2 ** 32; };
 const events = Array.from({ length: 200 }, (_, i) => ({ id: String(i), email: 'a@b.co', type: types[Math.floor(r()*types.length)]!, at: new Date(NOW_MS - Math.floor(r()*120*86400000)).toISOString() }));
 const lead = { id: 'x', email: 'a@b.co', title: 'Head of IT', industry: 'Banking', employees: 9000, country: 'JP', lifecycleStage: 'lead' };
-for (const [name, ctx] of [['replay', {}], ['no replay', { quadrantSince: '2025-05-01T00:00:00Z' }]] as const) {
-  for (let i = 0; i < 5000; i++) score(defaultModel, lead, events, NOW, ctx);
-  const t = process.hrtime.bigint();
-  for (let i = 0; i < 50000; i++) score(defaultModel, lead, events, NOW, ctx);
-  console.log(name, Number(process.hrtime.bigint() - t) / 50000 / 1000, 'µs');
-}
+const cpu = (f: () => void, n: number) => { for (let i = 0; i < n / 10; i++) f(); const c = process.cpuUsage(); for (let i = 0; i < n; i++) f(); const d = process.cpuUsage(c); return ((d.user + d.system) / n).toFixed(2) + ' µs cpu'; };
+let sink = 0;
+let loop = 0;
+console.log('ref loop 1e6', cpu(() => { for (let i = 0; i < 1e6; i++) loop += i & 7; }, 50));
+console.log('parse200', cpu(() => { for (const e of events) sink += parseIsoMs(e.at); }, 20000));
+console.log('replay', cpu(() => { sink += score(defaultModel, lead, events, NOW).score; }, 20000));
+console.log('no replay', cpu(() => { sink += score(defaultModel, lead, events, NOW, { quadrantSince: '2025-05-01T00:00:00Z' }).score; }, 20000));
+console.log(sink > 0, loop > 0);
+import { scoreFit, scoreInterest, matchPersonas } from '../../shared';
+console.log('fit', cpu(() => { sink += scoreFit(defaultModel, lead).fit; }, 50000));
+console.log('interest', cpu(() => { sink += scoreInterest(defaultModel, events, NOW).interest; }, 20000));
+console.log('personas', cpu(() => { sink += matchPersonas(defaultModel, lead).length; }, 50000));
+console.log('toISOString x3', cpu(() => { sink += new Date(NOW_MS).toISOString().length + new Date(NOW_MS+1).toISOString().length + new Date(NOW_MS+2).toISOString().length; }, 50000));
+console.log('exp200', cpu(() => { for (let i = 0; i < 200; i++) sink += Math.exp(-i * 0.001); }, 20000));
+const m = new Map(types.map((t, i) => [t, i]));
+console.log('mapget200', cpu(() => { for (const e of events) sink += m.get(e.type)!; }, 20000));

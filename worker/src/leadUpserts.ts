@@ -1,5 +1,11 @@
 import type { D1Database } from '@cloudflare/workers-types/2023-07-01';
-import { type AlignmentModel, type FieldError, type LeadUpsert, LeadUpsertSchema, zodIssuesToFieldErrors } from '../../shared';
+import {
+  type AlignmentModel,
+  type FieldError,
+  type LeadUpsert,
+  LeadUpsertSchema,
+  zodIssuesToFieldErrors,
+} from '../../shared';
 import type { RejectedRow } from './batch';
 import { findLeadRows, writeLeadUpserts } from './db/leadStore';
 import { type LeadRow, type LeadUpsertPlan, mergeLeadUpsert } from './db/mergeLeadUpsert';
@@ -24,11 +30,17 @@ function modelReferenceErrors(row: LeadUpsert, model: AlignmentModel, index: num
   const stages = model.lifecycle.stages.map((s) => s.id);
   const listed = (ids: string[]) => ids.map((id) => `"${id}"`).join(', ');
   if (!stages.includes(row.lifecycleStage)) {
-    errors.push({ path: `${index}.lifecycleStage`, message: `unknown lifecycle stage; the model has ${listed(stages)}` });
+    errors.push({
+      path: `${index}.lifecycleStage`,
+      message: `unknown lifecycle stage; the model has ${listed(stages)}`,
+    });
   }
   row.stageHistory?.forEach((entry, i) => {
     if (!stages.includes(entry.stage)) {
-      errors.push({ path: `${index}.stageHistory.${i}.stage`, message: `unknown lifecycle stage; the model has ${listed(stages)}` });
+      errors.push({
+        path: `${index}.stageHistory.${i}.stage`,
+        message: `unknown lifecycle stage; the model has ${listed(stages)}`,
+      });
     }
   });
   const statuses = model.leadStatuses.map((s) => s.id);
@@ -81,7 +93,9 @@ export async function upsertLeadRows(
   const accepted: { index: number; email: string; createdHere: boolean }[] = [];
   for (const { index, row, explicitStage } of valid) {
     const current = plans.get(row.email)?.row ?? byEmail.get(row.email);
-    const idOwner = row.id ? (emailById.get(row.id) ?? [...plans.values()].find((p) => p.row.id === row.id)?.row.email) : undefined;
+    const idOwner = row.id
+      ? (emailById.get(row.id) ?? [...plans.values()].find((p) => p.row.id === row.id)?.row.email)
+      : undefined;
     if (row.id && ((idOwner && idOwner !== row.email) || (current && current.id !== row.id))) {
       rejected.push({
         index,
@@ -89,7 +103,13 @@ export async function upsertLeadRows(
       });
       continue;
     }
-    const plan = mergeLeadUpsert(row, { existing: current, explicitStage, stageOrder, newId: crypto.randomUUID(), now });
+    const plan = mergeLeadUpsert(row, {
+      existing: current,
+      explicitStage,
+      stageOrder,
+      newId: crypto.randomUUID(),
+      now,
+    });
     const earlier = plans.get(row.email);
     plans.set(row.email, {
       row: plan.row,

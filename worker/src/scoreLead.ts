@@ -6,7 +6,12 @@ import type { PublishedModel } from './publishedModel';
  * Scores a stored lead with the live model: its most recent events, and its connect attempts so the
  * SLA clock (started when it became hot or reached the clock stage) stops at the first touch.
  */
-export function scoreStoredLead(bundle: LeadBundle, published: PublishedModel, now: Date, locale?: string): ScoreResult {
+export function scoreStoredLead(
+  bundle: LeadBundle,
+  published: PublishedModel,
+  now: Date,
+  locale?: string,
+): ScoreResult {
   const events = bundle.events.map((e) => ({ ...e, email: bundle.lead.email }));
   return score(published.model, bundle.lead, events, now, {
     modelVersion: published.version,

@@ -5,7 +5,15 @@ interface Calibration {
   leads: number;
   customers: number;
   averageCloseRate: number;
-  rows: { action: string; bucket: string; leads: number; customers: number; lift: number; points: number; suggestedMql: boolean }[];
+  rows: {
+    action: string;
+    bucket: string;
+    leads: number;
+    customers: number;
+    lift: number;
+    points: number;
+    suggestedMql: boolean;
+  }[];
   suggestedMql: { action: string; bucket: string }[];
   evaluation: { pointsAuc: number | null; logisticRegressionAuc: number | null };
   modelVersion: number;
@@ -43,9 +51,14 @@ describe('POST /v1/calibrations', () => {
   });
 
   it('reads a CSV with a converted column (BOM, quotes), leaving out ignored columns', async () => {
-    const lines = pastLeads().map((l, i) => `lead-${i},${l.actions.demo_request ? 'yes' : 'no'},"${l.actions.source}, inc",${l.converted ? 1 : 0}`);
+    const lines = pastLeads().map(
+      (l, i) => `lead-${i},${l.actions.demo_request ? 'yes' : 'no'},"${l.actions.source}, inc",${l.converted ? 1 : 0}`,
+    );
     const csv = `\uFEFFid,Demo Request,Source,Converted\r\n${lines.join('\r\n')}\r\n`;
-    const res = await call('POST', '/v1/calibrations?ignore=id', { rawBody: csv, headers: { 'Content-Type': 'text/csv' } });
+    const res = await call('POST', '/v1/calibrations?ignore=id', {
+      rawBody: csv,
+      headers: { 'Content-Type': 'text/csv' },
+    });
     expect(res.status).toBe(200);
     const result = (await res.json()) as Calibration;
     expect(result.leads).toBe(400);
@@ -54,7 +67,10 @@ describe('POST /v1/calibrations', () => {
   });
 
   it('validates input and is for admins only', async () => {
-    const bad = await expectProblem(await call('POST', '/v1/calibrations', { body: { leads: [{ actions: {}, converted: 'yes' }] } }), 400);
+    const bad = await expectProblem(
+      await call('POST', '/v1/calibrations', { body: { leads: [{ actions: {}, converted: 'yes' }] } }),
+      400,
+    );
     expect(bad.errors?.[0]?.path).toBe('leads.0.converted');
     const noOutcome = await expectProblem(
       await call('POST', '/v1/calibrations', { rawBody: 'a,b\n1,2\n', headers: { 'Content-Type': 'text/csv' } }),

@@ -24,7 +24,9 @@ async function ingest(body: unknown): Promise<{ status: number; report: IngestRe
 }
 
 async function storedEventCount(prefix: string): Promise<number> {
-  const row = await env.DB.prepare('SELECT count(*) AS n FROM events WHERE id LIKE ?1').bind(`${prefix}%`).first<{ n: number }>();
+  const row = await env.DB.prepare('SELECT count(*) AS n FROM events WHERE id LIKE ?1')
+    .bind(`${prefix}%`)
+    .first<{ n: number }>();
   return row?.n ?? 0;
 }
 
@@ -35,18 +37,36 @@ describe('POST /v1/events', () => {
     const prefix = `evt-${unique()}-`;
     const batch = [
       { id: `${prefix}1`, email, type: 'page_view', at: '2025-04-01T10:00:00Z' },
-      { id: `${prefix}2`, email: email.toUpperCase(), type: 'pricing_view', at: '2025-04-01T10:05:00+02:00', props: { path: '/pricing' } },
+      {
+        id: `${prefix}2`,
+        email: email.toUpperCase(),
+        type: 'pricing_view',
+        at: '2025-04-01T10:05:00+02:00',
+        props: { path: '/pricing' },
+      },
       { id: `${prefix}3`, email, type: 'page_view', at: '2025-04-02T10:00:00Z' },
     ];
-    expect(await ingest(batch)).toEqual({ status: 200, report: { accepted: 3, duplicates: 0, leadsCreated: 0, rejected: [] } });
-    expect(await ingest(batch)).toEqual({ status: 200, report: { accepted: 0, duplicates: 3, leadsCreated: 0, rejected: [] } });
+    expect(await ingest(batch)).toEqual({
+      status: 200,
+      report: { accepted: 3, duplicates: 0, leadsCreated: 0, rejected: [] },
+    });
+    expect(await ingest(batch)).toEqual({
+      status: 200,
+      report: { accepted: 0, duplicates: 3, leadsCreated: 0, rejected: [] },
+    });
     // A partly new retry: only the new event is stored; an id repeated within one batch counts once.
-    const next = [...batch, { id: `${prefix}4`, email, type: 'demo_request', at: '2025-04-03T00:00:00Z' }, { id: `${prefix}4`, email, type: 'demo_request', at: '2025-04-03T00:00:00Z' }];
+    const next = [
+      ...batch,
+      { id: `${prefix}4`, email, type: 'demo_request', at: '2025-04-03T00:00:00Z' },
+      { id: `${prefix}4`, email, type: 'demo_request', at: '2025-04-03T00:00:00Z' },
+    ];
     expect((await ingest(next)).report).toMatchObject({ accepted: 1, duplicates: 4 });
     expect(await storedEventCount(prefix)).toBe(4);
 
     const lead = await env.DB.prepare('SELECT id FROM leads WHERE email = ?1').bind(email).first<{ id: string }>();
-    const counts = await env.DB.prepare('SELECT type, count, first_at, last_at FROM lead_event_counts WHERE lead_id = ?1 ORDER BY type')
+    const counts = await env.DB.prepare(
+      'SELECT type, count, first_at, last_at FROM lead_event_counts WHERE lead_id = ?1 ORDER BY type',
+    )
       .bind(lead?.id)
       .all();
     expect(counts.results).toEqual([
@@ -54,7 +74,9 @@ describe('POST /v1/events', () => {
       { type: 'page_view', count: 2, first_at: '2025-04-01T10:00:00.000Z', last_at: '2025-04-02T10:00:00.000Z' },
       { type: 'pricing_view', count: 1, first_at: '2025-04-01T08:05:00.000Z', last_at: '2025-04-01T08:05:00.000Z' },
     ]);
-    const days = await env.DB.prepare('SELECT day FROM lead_activity_days WHERE lead_id = ?1 ORDER BY day').bind(lead?.id).all();
+    const days = await env.DB.prepare('SELECT day FROM lead_activity_days WHERE lead_id = ?1 ORDER BY day')
+      .bind(lead?.id)
+      .all();
     expect(days.results).toEqual([{ day: '2025-04-01' }, { day: '2025-04-02' }, { day: '2025-04-03' }]);
   });
 
@@ -73,7 +95,9 @@ describe('POST /v1/events', () => {
       createdAt: '2025-05-01T00:00:00.000Z',
       stageHistory: [{ stage: 'subscriber', at: '2025-05-01T00:00:00.000Z' }],
     });
-    const types = await env.DB.prepare('SELECT type FROM events WHERE id LIKE ?1 ORDER BY type').bind(`${prefix}%`).all();
+    const types = await env.DB.prepare('SELECT type FROM events WHERE id LIKE ?1 ORDER BY type')
+      .bind(`${prefix}%`)
+      .all();
     expect(types.results).toEqual([{ type: 'page_view' }, { type: 'trial_started' }]);
   });
 
@@ -99,14 +123,34 @@ describe('POST /v1/events', () => {
 
   it('answers 400 when no row is valid, 400 over 1000 rows, and needs the marketer role', async () => {
     const prefix = `none-${unique()}-`;
-    const problem = await expectProblem(await call('POST', '/v1/events', { token: marketer, body: [{ id: `${prefix}1`, email: 'x@example.com', type: 'page_view' }] }), 400);
+    const problem = await expectProblem(
+      await call('POST', '/v1/events', {
+        token: marketer,
+        body: [{ id: `${prefix}1`, email: 'x@example.com', type: 'page_view' }],
+      }),
+      400,
+    );
     expect(problem.errors?.map((e) => e.path)).toEqual(['0.at']);
     expect(problem).toMatchObject({ accepted: 0, duplicates: 0 });
-    const many = Array.from({ length: 1001 }, (_, i) => ({ id: `${prefix}m${i}`, email: 'x@example.com', type: 'page_view', at: '2025-01-01T00:00:00Z' }));
-    expect((await expectProblem(await call('POST', '/v1/events', { token: marketer, body: many }), 400)).detail).toContain('1000');
+    const many = Array.from({ length: 1001 }, (_, i) => ({
+      id: `${prefix}m${i}`,
+      email: 'x@example.com',
+      type: 'page_view',
+      at: '2025-01-01T00:00:00Z',
+    }));
+    expect(
+      (await expectProblem(await call('POST', '/v1/events', { token: marketer, body: many }), 400)).detail,
+    ).toContain('1000');
     expect(await storedEventCount(prefix)).toBe(0);
     await expectProblem(await call('POST', '/v1/events', { token: rep, body: [] }), 403);
-    await expectProblem(await call('POST', '/v1/events', { token: marketer, rawBody: '[{', headers: { 'Content-Type': 'application/json' } }), 400);
+    await expectProblem(
+      await call('POST', '/v1/events', {
+        token: marketer,
+        rawBody: '[{',
+        headers: { 'Content-Type': 'application/json' },
+      }),
+      400,
+    );
   });
 
   it('lets recent behaviour drive the score of a stored lead', async () => {
@@ -115,7 +159,9 @@ describe('POST /v1/events', () => {
       token: marketer,
       body: [{ email, title: 'CIO', industry: 'banking', employees: 20000, country: 'JP', lifecycleStage: 'mql' }],
     });
-    const before = (await (await call('GET', `/v1/leads/lookup?email=${email}`, { token: rep })).json()) as { score: { quadrant: string } };
+    const before = (await (await call('GET', `/v1/leads/lookup?email=${email}`, { token: rep })).json()) as {
+      score: { quadrant: string };
+    };
     expect(before.score.quadrant).toBe('nurture');
     const now = Date.now();
     const prefix = `hot-${unique()}-`;

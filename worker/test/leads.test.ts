@@ -29,7 +29,17 @@ describe('PUT /v1/leads', () => {
     const email = `Aiko.${unique()}@Example.JP`;
     const first = await call('PUT', '/v1/leads', {
       token: marketer,
-      body: [{ email, name: 'Aiko Tanaka', title: 'CFO', company: 'Kyoto Bank', country: 'jp', employees: 8000, industry: 'banking' }],
+      body: [
+        {
+          email,
+          name: 'Aiko Tanaka',
+          title: 'CFO',
+          company: 'Kyoto Bank',
+          country: 'jp',
+          employees: 8000,
+          industry: 'banking',
+        },
+      ],
     });
     expect(first.status).toBe(200);
     const created = (await first.json()) as UpsertReport;
@@ -38,14 +48,23 @@ describe('PUT /v1/leads', () => {
       { index: 0, id: expect.any(String), email: email.toLowerCase(), created: true, lifecycleStage: 'lead' },
     ]);
 
-    const second = await call('PUT', '/v1/leads', { token: marketer, body: [{ email: email.toUpperCase(), title: '最高財務責任者' }] });
+    const second = await call('PUT', '/v1/leads', {
+      token: marketer,
+      body: [{ email: email.toUpperCase(), title: '最高財務責任者' }],
+    });
     const updated = (await second.json()) as UpsertReport;
     expect(updated.results[0]).toMatchObject({ id: created.results[0]?.id, created: false });
 
     const row = await env.DB.prepare('SELECT email, name, title, country, employees FROM leads WHERE id = ?1')
       .bind(created.results[0]?.id)
       .first();
-    expect(row).toEqual({ email: email.toLowerCase(), name: 'Aiko Tanaka', title: '最高財務責任者', country: 'JP', employees: 8000 });
+    expect(row).toEqual({
+      email: email.toLowerCase(),
+      name: 'Aiko Tanaka',
+      title: '最高財務責任者',
+      country: 'JP',
+      employees: 8000,
+    });
   });
 
   it('reports rejected rows with their index and the bad field path, and writes nothing for them', async () => {
@@ -66,13 +85,19 @@ describe('PUT /v1/leads', () => {
     expect(report.rejected.map((r) => r.index)).toEqual([1, 2, 3]);
     expect(report.rejected[0]?.errors.map((e) => e.path)).toEqual(['1.employees']);
     expect(report.rejected[1]?.errors.map((e) => e.path)).toEqual(['2.email']);
-    expect(report.rejected[2]?.errors[0]).toMatchObject({ path: '3.lifecycleStage', message: expect.stringContaining('"mql"') });
+    expect(report.rejected[2]?.errors[0]).toMatchObject({
+      path: '3.lifecycleStage',
+      message: expect.stringContaining('"mql"'),
+    });
     expect(await countLeads([good])).toBe(1);
     expect(await countLeads([bad])).toBe(0);
   });
 
   it('answers 400 with row-prefixed paths when no row is valid', async () => {
-    const all = await call('PUT', '/v1/leads', { token: marketer, body: [{ email: 'nope' }, { email: 'a@b.co', country: 'Japan' }] });
+    const all = await call('PUT', '/v1/leads', {
+      token: marketer,
+      body: [{ email: 'nope' }, { email: 'a@b.co', country: 'Japan' }],
+    });
     const problem = await expectProblem(all, 400);
     expect(problem.errors?.map((e) => e.path)).toEqual(['0.email', '1.country']);
     expect((problem.rejected as unknown[]).length).toBe(2);
@@ -80,16 +105,21 @@ describe('PUT /v1/leads', () => {
   });
 
   it('rejects a body that is not an array, too many rows (naming the limit) and bodies over the byte limit', async () => {
-    expect((await expectProblem(await call('PUT', '/v1/leads', { token: marketer, body: { email: 'a@b.co' } }), 400)).errors?.[0]?.path).toBe(
-      '(root)',
-    );
+    expect(
+      (await expectProblem(await call('PUT', '/v1/leads', { token: marketer, body: { email: 'a@b.co' } }), 400))
+        .errors?.[0]?.path,
+    ).toBe('(root)');
     const rows = Array.from({ length: 1001 }, (_, i) => ({ email: `bulk${i}@example.com` }));
     const tooMany = await expectProblem(await call('PUT', '/v1/leads', { token: marketer, body: rows }), 400);
     expect(tooMany.detail).toContain('1000');
     expect(await countLeads(['bulk0@example.com'])).toBe(0);
     const huge = JSON.stringify([{ email: 'big@example.com', name: 'x'.repeat(11 * 1024 * 1024) }]);
     await expectProblem(
-      await call('PUT', '/v1/leads', { token: marketer, rawBody: huge, headers: { 'Content-Type': 'application/json' } }),
+      await call('PUT', '/v1/leads', {
+        token: marketer,
+        rawBody: huge,
+        headers: { 'Content-Type': 'application/json' },
+      }),
       413,
     );
   });
@@ -131,9 +161,13 @@ describe('PUT /v1/leads', () => {
         },
       ],
     });
-    const back = (await (await call('PUT', '/v1/leads', { token: marketer, body: [{ email, lifecycleStage: 'lead' }] })).json()) as UpsertReport;
+    const back = (await (
+      await call('PUT', '/v1/leads', { token: marketer, body: [{ email, lifecycleStage: 'lead' }] })
+    ).json()) as UpsertReport;
     expect(back.results[0]?.lifecycleStage).toBe('mql');
-    const forward = (await (await call('PUT', '/v1/leads', { token: marketer, body: [{ email, lifecycleStage: 'sql' }] })).json()) as UpsertReport;
+    const forward = (await (
+      await call('PUT', '/v1/leads', { token: marketer, body: [{ email, lifecycleStage: 'sql' }] })
+    ).json()) as UpsertReport;
     expect(forward.results[0]?.lifecycleStage).toBe('sql');
     const { lead } = (await (await call('GET', `/v1/leads/lookup?email=${email}`, { token: rep })).json()) as {
       lead: { stageHistory: { stage: string; at: string }[]; createdAt: string };
@@ -184,7 +218,11 @@ describe('GET /v1/leads/lookup', () => {
   });
 
   it('finds a lead by LinkedIn URL whatever its form', async () => {
-    for (const form of [`https://jp.linkedin.com/in/${slug.toUpperCase()}?locale=ja_JP`, `linkedin.com/in/${slug}`, slug]) {
+    for (const form of [
+      `https://jp.linkedin.com/in/${slug.toUpperCase()}?locale=ja_JP`,
+      `linkedin.com/in/${slug}`,
+      slug,
+    ]) {
       const res = await call('GET', `/v1/leads/lookup?linkedin=${encodeURIComponent(form)}`, { token: rep });
       expect(res.status, form).toBe(200);
       expect(((await res.json()) as { lead: { email: string } }).lead.email).toBe(email.toLowerCase());
@@ -193,7 +231,10 @@ describe('GET /v1/leads/lookup', () => {
 
   it('answers 404 problems for unknown people and 400 without exactly one key', async () => {
     await expectProblem(await call('GET', '/v1/leads/lookup?email=nobody@example.com', { token: rep }), 404);
-    await expectProblem(await call('GET', '/v1/leads/lookup?linkedin=https://www.linkedin.com/in/nobody-here', { token: rep }), 404);
+    await expectProblem(
+      await call('GET', '/v1/leads/lookup?linkedin=https://www.linkedin.com/in/nobody-here', { token: rep }),
+      404,
+    );
     const neither = await expectProblem(await call('GET', '/v1/leads/lookup', { token: rep }), 400);
     expect(neither.errors?.[0]?.path).toBe('email');
     await expectProblem(await call('GET', `/v1/leads/lookup?email=${email}`, { token: null }), 401);
@@ -209,7 +250,11 @@ describe('CSV import', () => {
       `${a},"Rossi, Mario","Direttore ""IT""",Banca Uno,"1,200",it,mql,blu\r\n` +
       `${b},Anna,"Head of\nMarketing",Acme,12,DE,,\r\n` +
       'broken-email,X,,,,,,\r\n';
-    const res = await call('POST', '/v1/leads/import', { token: marketer, rawBody: csv, headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+    const res = await call('POST', '/v1/leads/import', {
+      token: marketer,
+      rawBody: csv,
+      headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+    });
     expect(res.status).toBe(200);
     const report = (await res.json()) as UpsertReport;
     expect(report.results.map((r) => [r.index, r.email, r.lifecycleStage])).toEqual([
@@ -217,23 +262,53 @@ describe('CSV import', () => {
       [1, b, 'lead'],
     ]);
     expect(report.rejected).toEqual([{ index: 2, errors: [expect.objectContaining({ path: '2.email' })] }]);
-    const row = await env.DB.prepare('SELECT name, title, employees, country, attributes FROM leads WHERE email = ?1').bind(a).first();
-    expect(row).toEqual({ name: 'Rossi, Mario', title: 'Direttore "IT"', employees: 1200, country: 'IT', attributes: '{"Favourite_Colour":"blu"}' });
+    const row = await env.DB.prepare('SELECT name, title, employees, country, attributes FROM leads WHERE email = ?1')
+      .bind(a)
+      .first();
+    expect(row).toEqual({
+      name: 'Rossi, Mario',
+      title: 'Direttore "IT"',
+      employees: 1200,
+      country: 'IT',
+      attributes: '{"Favourite_Colour":"blu"}',
+    });
     const second = await env.DB.prepare('SELECT title FROM leads WHERE email = ?1').bind(b).first();
     expect(second).toEqual({ title: 'Head of\nMarketing' });
   });
 
   it('accepts text/csv on PUT /v1/leads too, and refuses other media types', async () => {
     const email = `csv.put.${unique()}@example.com`;
-    const res = await call('PUT', '/v1/leads', { token: marketer, rawBody: `email,title\n${email},CTO\n`, headers: { 'Content-Type': 'text/csv' } });
+    const res = await call('PUT', '/v1/leads', {
+      token: marketer,
+      rawBody: `email,title\n${email},CTO\n`,
+      headers: { 'Content-Type': 'text/csv' },
+    });
     expect(((await res.json()) as UpsertReport).results[0]).toMatchObject({ email, created: true });
-    await expectProblem(await call('POST', '/v1/leads/import', { token: marketer, rawBody: 'x', headers: { 'Content-Type': 'application/xml' } }), 415);
+    await expectProblem(
+      await call('POST', '/v1/leads/import', {
+        token: marketer,
+        rawBody: 'x',
+        headers: { 'Content-Type': 'application/xml' },
+      }),
+      415,
+    );
     const unterminated = await expectProblem(
-      await call('POST', '/v1/leads/import', { token: marketer, rawBody: 'email\n"open', headers: { 'Content-Type': 'text/csv' } }),
+      await call('POST', '/v1/leads/import', {
+        token: marketer,
+        rawBody: 'email\n"open',
+        headers: { 'Content-Type': 'text/csv' },
+      }),
       400,
     );
     expect(unterminated.errors?.[0]?.message).toContain('unterminated');
-    await expectProblem(await call('POST', '/v1/leads/import', { token: rep, rawBody: `email\n${email}\n`, headers: { 'Content-Type': 'text/csv' } }), 403);
+    await expectProblem(
+      await call('POST', '/v1/leads/import', {
+        token: rep,
+        rawBody: `email\n${email}\n`,
+        headers: { 'Content-Type': 'text/csv' },
+      }),
+      403,
+    );
   });
 });
 
@@ -241,7 +316,10 @@ describe('GET /v1/leads/:id and DELETE /v1/leads/:id', () => {
   it('returns the lead with score, interest counters, attempts and timeline', async () => {
     const email = `detail.${unique()}@example.com`;
     const { results } = (await (
-      await call('PUT', '/v1/leads', { token: marketer, body: [{ email, stageHistory: [{ stage: 'lead', at: '2025-03-01T00:00:00Z' }] }] })
+      await call('PUT', '/v1/leads', {
+        token: marketer,
+        body: [{ email, stageHistory: [{ stage: 'lead', at: '2025-03-01T00:00:00Z' }] }],
+      })
     ).json()) as UpsertReport;
     const id = results[0]?.id as string;
     await call('POST', '/v1/events', {
@@ -253,7 +331,12 @@ describe('GET /v1/leads/:id and DELETE /v1/leads/:id', () => {
     });
     const res = await call('GET', `/v1/leads/${id}`, { token: rep });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { lead: { id: string }; score: { stage: string }; interest: Record<string, number>; timeline: { kind: string; at: string }[] };
+    const body = (await res.json()) as {
+      lead: { id: string };
+      score: { stage: string };
+      interest: Record<string, number>;
+      timeline: { kind: string; at: string }[];
+    };
     expect(body.lead.id).toBe(id);
     expect(body.score.stage).toBe('lead');
     expect(body.interest).toEqual({ page_view: 2 });
@@ -267,17 +350,31 @@ describe('GET /v1/leads/:id and DELETE /v1/leads/:id', () => {
 
   it('erases a lead with its events, attempts and history (admin only)', async () => {
     const email = `erase.${unique()}@example.com`;
-    const { results } = (await (await call('PUT', '/v1/leads', { token: marketer, body: [{ email, lifecycleStage: 'mql' }] })).json()) as UpsertReport;
+    const { results } = (await (
+      await call('PUT', '/v1/leads', { token: marketer, body: [{ email, lifecycleStage: 'mql' }] })
+    ).json()) as UpsertReport;
     const id = results[0]?.id as string;
-    await call('POST', '/v1/events', { token: marketer, body: [{ id: `erase-${id}`, email, type: 'demo_request', at: '2025-01-01T00:00:00Z' }] });
+    await call('POST', '/v1/events', {
+      token: marketer,
+      body: [{ id: `erase-${id}`, email, type: 'demo_request', at: '2025-01-01T00:00:00Z' }],
+    });
     await call('POST', `/v1/leads/${id}/attempts`, { token: rep, body: { channel: 'phone', outcome: 'no_answer' } });
     await expectProblem(await call('DELETE', `/v1/leads/${id}`, { token: marketer }), 403);
     const res = await call('DELETE', `/v1/leads/${id}`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ id, erased: { leads: 1, events: 1, attempts: 1, stageHistory: 1 } });
-    for (const table of ['leads', 'events', 'lead_attempts', 'lead_stage_history', 'lead_event_counts', 'lead_activity_days']) {
+    for (const table of [
+      'leads',
+      'events',
+      'lead_attempts',
+      'lead_stage_history',
+      'lead_event_counts',
+      'lead_activity_days',
+    ]) {
       const column = table === 'leads' ? 'id' : 'lead_id';
-      const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?1`).bind(id).first<{ n: number }>();
+      const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?1`)
+        .bind(id)
+        .first<{ n: number }>();
       expect(row?.n, table).toBe(0);
     }
     await expectProblem(await call('DELETE', `/v1/leads/${id}`), 404);

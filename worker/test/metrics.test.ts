@@ -15,7 +15,12 @@ interface Funnel {
   stages: { stage: string; entered: number }[];
   conversions: (Ratio & { from: string; to: string })[];
   salesCycleDays: { count: number; median: number | null };
-  sla: { hotLeads: number; compliance: Ratio; pending: number; firstTouchHours: { count: number; median: number | null } };
+  sla: {
+    hotLeads: number;
+    compliance: Ratio;
+    pending: number;
+    firstTouchHours: { count: number; median: number | null };
+  };
   rejections: { rate: Ratio; reasons: { reason: string; count: number }[] };
   segments: (Omit<Funnel, 'segments'> & { value: string | null })[];
 }
@@ -55,7 +60,11 @@ beforeAll(async () => {
         { stage: 'mql', at: '2019-01-10T00:00:00Z' },
       ],
     },
-    { email: `cold.${tag}@example.com`, industry: 'retail', stageHistory: [{ stage: 'lead', at: '2019-01-03T00:00:00Z' }] },
+    {
+      email: `cold.${tag}@example.com`,
+      industry: 'retail',
+      stageHistory: [{ stage: 'lead', at: '2019-01-03T00:00:00Z' }],
+    },
     {
       email: `ignored.${tag}@example.com`,
       industry: 'retail',
@@ -66,12 +75,24 @@ beforeAll(async () => {
       ],
     },
   ]);
-  const post = async (path: string, body: unknown) => expect((await call('POST', path, { token: rep, body })).status).toBeLessThan(300);
+  const post = async (path: string, body: unknown) =>
+    expect((await call('POST', path, { token: rep, body })).status).toBeLessThan(300);
   await post(`/v1/leads/${won}/attempts`, { channel: 'phone', outcome: 'connected', at: '2019-01-05T10:00:00Z' });
   await post(`/v1/leads/${won}/transitions`, { to: 'sal', at: '2019-01-06T00:00:00Z' });
-  await upsert([{ email: `won.${tag}@example.com`, lifecycleStage: 'customer', stageHistory: [{ stage: 'customer', at: '2019-02-05T00:00:00Z' }] }]);
+  await upsert([
+    {
+      email: `won.${tag}@example.com`,
+      lifecycleStage: 'customer',
+      stageHistory: [{ stage: 'customer', at: '2019-02-05T00:00:00Z' }],
+    },
+  ]);
   await post(`/v1/leads/${returned}/attempts`, { channel: 'email', outcome: 'sent', at: '2019-01-12T00:00:00Z' });
-  await post(`/v1/leads/${returned}/transitions`, { to: 'lead', status: 'returned_not_ready', reason: 'No budget', at: '2019-01-13T00:00:00Z' });
+  await post(`/v1/leads/${returned}/transitions`, {
+    to: 'lead',
+    status: 'returned_not_ready',
+    reason: 'No budget',
+    at: '2019-01-13T00:00:00Z',
+  });
   expect(ignored).toEqual(expect.any(String));
 });
 
@@ -100,11 +121,16 @@ describe('GET /v1/metrics/funnel', () => {
       pending: 0,
       firstTouchHours: { count: 2, median: 29 },
     });
-    expect(funnel.rejections).toEqual({ rate: { count: 1, of: 3, rate: 1 / 3 }, reasons: [{ reason: 'No budget', count: 1 }] });
+    expect(funnel.rejections).toEqual({
+      rate: { count: 1, of: 3, rate: 1 / 3 },
+      reasons: [{ reason: 'No budget', count: 1 }],
+    });
   });
 
   it('splits by segment', async () => {
-    const funnel = (await (await call('GET', `/v1/metrics/funnel?${period}&segment=industry`, { token: rep })).json()) as Funnel;
+    const funnel = (await (
+      await call('GET', `/v1/metrics/funnel?${period}&segment=industry`, { token: rep })
+    ).json()) as Funnel;
     expect(funnel.segments.map((s) => [s.value, s.leads, conversion(s, 'mql', 'customer')])).toEqual([
       ['banking', 2, { count: 1, of: 2 }],
       ['retail', 2, { count: 0, of: 1 }],
@@ -112,9 +138,18 @@ describe('GET /v1/metrics/funnel', () => {
   });
 
   it('validates the period and segment, and needs a token', async () => {
-    expect((await expectProblem(await call('GET', '/v1/metrics/funnel?segment=planet', { token: rep }), 400)).errors?.[0]?.path).toBe('segment');
-    expect((await expectProblem(await call('GET', '/v1/metrics/funnel?from=yesterday', { token: rep }), 400)).errors?.[0]?.path).toBe('from');
-    expect((await expectProblem(await call('GET', '/v1/metrics/funnel?from=2019-02-01&to=2019-01-01', { token: rep }), 400)).errors?.[0]?.path).toBe('to');
+    expect(
+      (await expectProblem(await call('GET', '/v1/metrics/funnel?segment=planet', { token: rep }), 400)).errors?.[0]
+        ?.path,
+    ).toBe('segment');
+    expect(
+      (await expectProblem(await call('GET', '/v1/metrics/funnel?from=yesterday', { token: rep }), 400)).errors?.[0]
+        ?.path,
+    ).toBe('from');
+    expect(
+      (await expectProblem(await call('GET', '/v1/metrics/funnel?from=2019-02-01&to=2019-01-01', { token: rep }), 400))
+        .errors?.[0]?.path,
+    ).toBe('to');
     await expectProblem(await call('GET', '/v1/metrics/funnel', { token: null }), 401);
   });
 });

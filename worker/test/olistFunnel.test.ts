@@ -17,10 +17,12 @@ interface FunnelBody {
 }
 
 const percent = (rate: number | null | undefined) => (rate == null ? null : Math.round(rate * 10_000) / 100);
-const mqlToCustomer = (body: Pick<FunnelBody, 'conversions'>) => body.conversions.find((c) => c.from === 'mql' && c.to === 'customer');
+const mqlToCustomer = (body: Pick<FunnelBody, 'conversions'>) =>
+  body.conversions.find((c) => c.from === 'mql' && c.to === 'customer');
 
 /** Olist times are local Brazilian wall-clock times without a zone; read as UTC, calendar days are unchanged. */
-const isoOf = (olistTime: string) => `${olistTime.trim().replace(' ', 'T')}${olistTime.includes(' ') ? '' : 'T00:00:00'}Z`;
+const isoOf = (olistTime: string) =>
+  `${olistTime.trim().replace(' ', 'T')}${olistTime.includes(' ') ? '' : 'T00:00:00'}Z`;
 
 describe('Olist funnel through the API', () => {
   const period = 'from=2017-06-01&to=2018-06-01';
@@ -42,7 +44,9 @@ describe('Olist funnel through the API', () => {
         ...(mql.origin ? { source: mql.origin } : {}),
         attributes: {
           landingPage: mql.landing_page_id as string,
-          ...(closed ? { businessSegment: closed.business_segment || null, olistLeadType: closed.lead_type || null } : {}),
+          ...(closed
+            ? { businessSegment: closed.business_segment || null, olistLeadType: closed.lead_type || null }
+            : {}),
         },
       };
     });

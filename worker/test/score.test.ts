@@ -11,14 +11,24 @@ describe('POST /v1/score', () => {
   it('scores unstored facts with the live model: interest unknown, persona and why filled', async () => {
     const res = await call('POST', '/v1/score', {
       token: rep,
-      body: { facts: { title: 'Direttore IT', company: 'Banca Uno', industry: 'banking', employees: 3000, country: 'IT' } },
+      body: {
+        facts: { title: 'Direttore IT', company: 'Banca Uno', industry: 'banking', employees: 3000, country: 'IT' },
+      },
     });
     expect(res.status).toBe(200);
     const result = ScoreResultSchema.parse(await res.json());
-    expect(result).toMatchObject({ interestKnown: false, interest: 0, stage: 'unknown', quadrant: 'nurture', modelVersion: 0 });
+    expect(result).toMatchObject({
+      interestKnown: false,
+      interest: 0,
+      stage: 'unknown',
+      quadrant: 'nurture',
+      modelVersion: 0,
+    });
     expect(result.personas[0]?.id).toBe('it_leader');
     expect(result.talkingPoints.length).toBeGreaterThan(0);
-    expect(result.why.map((w) => w.rule)).toEqual(expect.arrayContaining(['industry_financial_services', 'employees_mid_market', 'country_core_market']));
+    expect(result.why.map((w) => w.rule)).toEqual(
+      expect.arrayContaining(['industry_financial_services', 'employees_mid_market', 'country_core_market']),
+    );
     expect(result.sla).toBeUndefined();
   });
 
@@ -27,7 +37,13 @@ describe('POST /v1/score', () => {
     const res = await call('POST', '/v1/score', {
       token: rep,
       body: {
-        facts: { email: 'kenji@example.jp', title: '情報システム部長', industry: '銀行', employees: 12000, country: 'JP' },
+        facts: {
+          email: 'kenji@example.jp',
+          title: '情報システム部長',
+          industry: '銀行',
+          employees: 12000,
+          country: 'JP',
+        },
         events: [
           { id: 'e1', email: 'kenji@example.jp', type: 'demo_request', at },
           { id: 'e2', email: 'kenji@example.jp', type: 'pricing_view', at },
@@ -41,7 +57,10 @@ describe('POST /v1/score', () => {
   });
 
   it('validates facts with the field path, and needs a token', async () => {
-    const problem = await expectProblem(await call('POST', '/v1/score', { token: rep, body: { facts: { country: 'Japan', employees: -1 } } }), 400);
+    const problem = await expectProblem(
+      await call('POST', '/v1/score', { token: rep, body: { facts: { country: 'Japan', employees: -1 } } }),
+      400,
+    );
     expect(problem.errors?.map((e) => e.path).sort()).toEqual(['facts.country', 'facts.employees']);
     await expectProblem(await call('POST', '/v1/score', { token: null, body: { facts: {} } }), 401);
   });

@@ -45,7 +45,9 @@ export async function loadFunnelLeads(db: D1Database, period: FunnelPeriod): Pro
   const from = period.from ?? '0000';
   const [leads, history, attempts, activity] = await db.batch([
     db.prepare('SELECT id, created_at, source, industry, lead_type, title FROM leads WHERE created_at <= ?1').bind(end),
-    db.prepare('SELECT lead_id, stage, at, status, reason FROM lead_stage_history WHERE at <= ?1 ORDER BY lead_id, at').bind(period.now),
+    db
+      .prepare('SELECT lead_id, stage, at, status, reason FROM lead_stage_history WHERE at <= ?1 ORDER BY lead_id, at')
+      .bind(period.now),
     db.prepare('SELECT lead_id, at FROM lead_attempts WHERE at <= ?1').bind(period.now),
     // Day rows that overlap the period; `first_at` or `last_at` inside it stands for the lead's activity.
     db
@@ -73,12 +75,14 @@ export async function loadFunnelLeads(db: D1Database, period: FunnelPeriod): Pro
     // Rows are in time order per lead, so the first clock-stage entry is when the SLA clock started.
     if (clock.has(h.stage) && target.hotAt === undefined) target.hotAt = h.at;
     if (h.status !== null && rejecting.has(h.status) && h.reason) {
-      (target.rejections ??= []).push({ at: h.at, reason: h.reason });
+      target.rejections = [...(target.rejections ?? []), { at: h.at, reason: h.reason }];
     }
   }
   for (const a of (attempts?.results ?? []) as { lead_id: string; at: string }[]) {
     const target = byId.get(a.lead_id)?.lead;
-    if (target) (target.attempts ??= []).push({ at: a.at });
+    if (!target) continue;
+    if (target.attempts) target.attempts.push({ at: a.at });
+    else target.attempts = [{ at: a.at }];
   }
   for (const a of (activity?.results ?? []) as { lead_id: string; at: string }[]) {
     const target = byId.get(a.lead_id)?.lead;

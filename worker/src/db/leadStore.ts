@@ -180,12 +180,16 @@ function bundleStatements(db: D1Database, leadWhere: string, key: string): D1Pre
   const leadId = `(SELECT id FROM leads WHERE ${leadWhere} ORDER BY updated_at DESC LIMIT 1)`;
   return [
     db.prepare(`SELECT ${LEAD_COLUMNS} FROM leads WHERE id = ${leadId}`).bind(key),
-    db.prepare(`SELECT ${HISTORY_COLUMNS} FROM lead_stage_history WHERE lead_id = ${leadId} ORDER BY at, stage`).bind(key),
+    db
+      .prepare(`SELECT ${HISTORY_COLUMNS} FROM lead_stage_history WHERE lead_id = ${leadId} ORDER BY at, stage`)
+      .bind(key),
     db
       .prepare(`SELECT id, type, at, props FROM events WHERE lead_id = ${leadId} ORDER BY at DESC LIMIT ?2`)
       .bind(key, SCORING_EVENT_LIMIT),
     db
-      .prepare(`SELECT id, lead_id, channel, outcome, note, at, by FROM lead_attempts WHERE lead_id = ${leadId} ORDER BY at`)
+      .prepare(
+        `SELECT id, lead_id, channel, outcome, note, at, by FROM lead_attempts WHERE lead_id = ${leadId} ORDER BY at`,
+      )
       .bind(key),
     db.prepare(`SELECT type, count FROM lead_event_counts WHERE lead_id = ${leadId}`).bind(key),
   ];
@@ -375,11 +379,22 @@ export async function insertAttempt(
       .prepare(
         `INSERT INTO lead_attempts (id, lead_id, channel, outcome, note, at, by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
       )
-      .bind(attempt.id, leadId, attempt.channel, attempt.outcome, input.note ?? null, attempt.at, options.by ?? null, options.now),
+      .bind(
+        attempt.id,
+        leadId,
+        attempt.channel,
+        attempt.outcome,
+        input.note ?? null,
+        attempt.at,
+        options.by ?? null,
+        options.now,
+      ),
   ];
   if (options.setStatus !== undefined) {
     statements.push(
-      db.prepare('UPDATE leads SET lead_status = ?2, updated_at = ?3 WHERE id = ?1').bind(leadId, options.setStatus, options.now),
+      db
+        .prepare('UPDATE leads SET lead_status = ?2, updated_at = ?3 WHERE id = ?1')
+        .bind(leadId, options.setStatus, options.now),
     );
   }
   await db.batch(statements);

@@ -69,7 +69,10 @@ function leadsFromCsv(c: Context<AppEnv>, text: string): { leads: CalibrationLea
   try {
     records = parseCsvRecords(text);
   } catch (error) {
-    throw validationProblem([{ path: '(root)', message: error instanceof Error ? error.message : 'unreadable CSV' }], 'The CSV cannot be read.');
+    throw validationProblem(
+      [{ path: '(root)', message: error instanceof Error ? error.message : 'unreadable CSV' }],
+      'The CSV cannot be read.',
+    );
   }
   if (records.length === 0) throw validationProblem([{ path: '(root)', message: 'the CSV has no rows' }]);
   if (records.length > MAX_CALIBRATION_ROWS) throw tooManyRows(records.length, MAX_CALIBRATION_ROWS, 'past leads');
@@ -77,7 +80,10 @@ function leadsFromCsv(c: Context<AppEnv>, text: string): { leads: CalibrationLea
   const outcomeColumn = query.data.outcome ?? columns.find((name) => name.toLowerCase() === 'converted');
   if (!outcomeColumn || !columns.includes(outcomeColumn)) {
     throw validationProblem([
-      { path: 'outcome', message: `the CSV needs an outcome column (${query.data.outcome ?? 'converted'}); it has ${columns.join(', ')}` },
+      {
+        path: 'outcome',
+        message: `the CSV needs an outcome column (${query.data.outcome ?? 'converted'}); it has ${columns.join(', ')}`,
+      },
     ]);
   }
   const leads = leadsFromCsvRecords(records, {
@@ -105,7 +111,12 @@ export const calibrationRoutes = router.post('/v1/calibrations', requireRole('ad
     try {
       body = JSON.parse(text);
     } catch {
-      throw new ProblemError({ status: 400, type: PROBLEM_TYPES.malformedJson, title: 'Malformed JSON', detail: 'The request body is not valid JSON.' });
+      throw new ProblemError({
+        status: 400,
+        type: PROBLEM_TYPES.malformedJson,
+        title: 'Malformed JSON',
+        detail: 'The request body is not valid JSON.',
+      });
     }
     const parsed = CalibrationRequestSchema.safeParse(body);
     if (!parsed.success) throw validationProblem(zodIssuesToFieldErrors(parsed.error));

@@ -9,8 +9,13 @@ import { BEARER_SECURITY, createRouter } from '../router';
 
 const IngestReportSchema = z.object({
   accepted: z.number().int().describe('Events stored by this request'),
-  duplicates: z.number().int().describe('Valid events whose id was already stored (or repeated in the batch): not stored again'),
-  rejected: z.array(z.object({ index: z.number().int(), errors: z.array(z.object({ path: z.string(), message: z.string() })) })),
+  duplicates: z
+    .number()
+    .int()
+    .describe('Valid events whose id was already stored (or repeated in the batch): not stored again'),
+  rejected: z.array(
+    z.object({ index: z.number().int(), errors: z.array(z.object({ path: z.string(), message: z.string() })) }),
+  ),
   leadsCreated: z.number().int().describe('Stub leads created for emails not yet known, in the first lifecycle stage'),
 });
 
@@ -23,7 +28,9 @@ const ingestDoc = createRoute({
   description:
     'A retried batch stores nothing twice: events whose id is already stored count as duplicates. Unknown lowercase event types are stored and score only when a rule names them. An event for an email without a lead creates a stub lead in the first lifecycle stage (subscriber), so behaviour that arrives before the CRM record is kept. Accepted events are durable on return; rejected rows write nothing. A batch with no valid row answers 400 with the same report.',
   security: BEARER_SECURITY,
-  request: { body: { required: true, content: { 'application/json': { schema: z.array(LeadEventSchema).max(MAX_BATCH_ROWS) } } } },
+  request: {
+    body: { required: true, content: { 'application/json': { schema: z.array(LeadEventSchema).max(MAX_BATCH_ROWS) } } },
+  },
   responses: {
     200: { description: 'What was stored', content: { 'application/json': { schema: IngestReportSchema } } },
     ...problemResponses(400, 401, 403, 413),
@@ -44,5 +51,9 @@ export const eventRoutes = router.post('/v1/events', requireRole('marketer'), as
   });
   const stubStage = (await loadPublishedModel(c.env.DB)).model.lifecycle.stages[0]?.id ?? 'subscriber';
   const result = await ingestEvents(c.env.DB, events, { stubStage, now: new Date().toISOString() });
-  return batchReport(c, { accepted: result.accepted, duplicates: result.duplicates, rejected, leadsCreated: result.leadsCreated }, events.length);
+  return batchReport(
+    c,
+    { accepted: result.accepted, duplicates: result.duplicates, rejected, leadsCreated: result.leadsCreated },
+    events.length,
+  );
 });

@@ -26,7 +26,10 @@ const attemptRoute = createRoute({
     'A lead with no status or status "new" moves to "attempting_contact"; an attempt with outcome "connected" sets "connected" (when the model defines those statuses). `at` back-fills an attempt made earlier.',
   security: BEARER_SECURITY,
   middleware: [requireRole('rep')] as const,
-  request: { params: LeadIdParams, body: { required: true, content: { 'application/json': { schema: AttemptInputSchema } } } },
+  request: {
+    params: LeadIdParams,
+    body: { required: true, content: { 'application/json': { schema: AttemptInputSchema } } },
+  },
   responses: {
     201: { description: 'The attempt', content: { 'application/json': { schema: AttemptSchema } } },
     ...problemResponses(400, 401, 403, 404),
@@ -42,7 +45,10 @@ const transitionRoute = createRoute({
     'Stages move forward; moving back needs a transition of the model (e.g. return to nurture, which sets status "returned_not_ready" and requires a reason). Invalid moves answer 409. `at` back-fills a move made earlier.',
   security: BEARER_SECURITY,
   middleware: [requireRole('rep')] as const,
-  request: { params: LeadIdParams, body: { required: true, content: { 'application/json': { schema: TransitionInputSchema } } } },
+  request: {
+    params: LeadIdParams,
+    body: { required: true, content: { 'application/json': { schema: TransitionInputSchema } } },
+  },
   responses: {
     200: {
       description: 'The lead after the move and the history entry recorded',
@@ -83,7 +89,8 @@ export const leadActionRoutes = createRouter()
     const now = new Date();
     const result = applyTransition(published.model, bundle.lead, input, now);
     if (!result.ok) {
-      if (result.status === 409) throw conflictProblem(result.message, { from: bundle.lead.lifecycleStage, to: input.to });
+      if (result.status === 409)
+        throw conflictProblem(result.message, { from: bundle.lead.lifecycleStage, to: input.to });
       throw validationProblem([{ path: result.path ?? '(root)', message: result.message }]);
     }
     const caller = c.get('caller');
@@ -98,7 +105,12 @@ export const leadActionRoutes = createRouter()
           caller,
           action: 'lead.transition',
           target: `lead:${id}`,
-          detail: { from: bundle.lead.lifecycleStage, to: entry.stage, status: entry.status, transition: entry.transition },
+          detail: {
+            from: bundle.lead.lifecycleStage,
+            to: entry.stage,
+            status: entry.status,
+            transition: entry.transition,
+          },
           at: now.toISOString(),
         }),
       ],

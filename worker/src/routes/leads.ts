@@ -10,9 +10,24 @@ import {
   StageHistoryEntrySchema,
 } from '../../../shared';
 import { requireRole } from '../auth';
-import { batchReport, isCsv, isJson, MAX_BATCH_ROWS, parseJsonArray, readBodyText, tooManyRows, unsupportedMediaType } from '../batch';
+import {
+  batchReport,
+  isCsv,
+  isJson,
+  MAX_BATCH_ROWS,
+  parseJsonArray,
+  readBodyText,
+  tooManyRows,
+  unsupportedMediaType,
+} from '../batch';
 import { auditStatement } from '../db/audit';
-import { deleteLead, findLeadBundleByEmail, findLeadBundleById, findLeadBundleByLinkedin, readTimeline } from '../db/leadStore';
+import {
+  deleteLead,
+  findLeadBundleByEmail,
+  findLeadBundleById,
+  findLeadBundleByLinkedin,
+  readTimeline,
+} from '../db/leadStore';
 import type { AppEnv } from '../env';
 import { leadRowFromCsvRecord } from '../leadCsvRows';
 import { upsertLeadRows } from '../leadUpserts';
@@ -27,7 +42,13 @@ const LocaleQuery = z.object({ locale: LocaleSchema.optional() });
 const FieldErrorSchema = z.object({ path: z.string(), message: z.string() });
 const UpsertReportSchema = z.object({
   results: z.array(
-    z.object({ index: z.number().int(), id: z.string(), email: z.string(), created: z.boolean(), lifecycleStage: z.string() }),
+    z.object({
+      index: z.number().int(),
+      id: z.string(),
+      email: z.string(),
+      created: z.boolean(),
+      lifecycleStage: z.string(),
+    }),
   ),
   rejected: z.array(z.object({ index: z.number().int(), errors: z.array(FieldErrorSchema) })),
 });
@@ -48,7 +69,9 @@ const csvOrJsonBody = {
   required: true,
   content: {
     'application/json': { schema: z.array(LeadUpsertSchema).max(MAX_BATCH_ROWS) },
-    'text/csv': { schema: z.string().describe('CSV with a header row; columns are lead fields, others become attributes') },
+    'text/csv': {
+      schema: z.string().describe('CSV with a header row; columns are lead fields, others become attributes'),
+    },
   },
 };
 
@@ -76,7 +99,10 @@ const importDoc = createRoute({
   security: BEARER_SECURITY,
   request: { body: { required: true, content: { 'text/csv': { schema: z.string() } } } },
   responses: {
-    200: { description: 'Per-row report; index 0 is the first row after the header', content: { 'application/json': { schema: UpsertReportSchema } } },
+    200: {
+      description: 'Per-row report; index 0 is the first row after the header',
+      content: { 'application/json': { schema: UpsertReportSchema } },
+    },
     ...problemResponses(400, 401, 403, 413, 415),
   },
 });
@@ -127,7 +153,11 @@ const timelineRoute = createRoute({
       description: 'The timeline',
       content: {
         'application/json': {
-          schema: z.object({ leadId: z.string(), stageHistory: z.array(StageHistoryEntrySchema), timeline: z.array(TimelineEntrySchema) }),
+          schema: z.object({
+            leadId: z.string(),
+            stageHistory: z.array(StageHistoryEntrySchema),
+            timeline: z.array(TimelineEntrySchema),
+          }),
         },
       },
     },
@@ -167,7 +197,10 @@ async function upsertFromBody(c: Context<AppEnv>, csv: boolean): Promise<Respons
     try {
       records = parseCsvRecords(text);
     } catch (error) {
-      throw validationProblem([{ path: '(root)', message: error instanceof Error ? error.message : 'unreadable CSV' }], 'The CSV cannot be read.');
+      throw validationProblem(
+        [{ path: '(root)', message: error instanceof Error ? error.message : 'unreadable CSV' }],
+        'The CSV cannot be read.',
+      );
     }
     if (records.length > MAX_BATCH_ROWS) throw tooManyRows(records.length, MAX_BATCH_ROWS, 'rows');
     rows = records.map(leadRowFromCsvRecord);
@@ -197,10 +230,15 @@ export const leadRoutes = router
       throw validationProblem([{ path: 'email', message: 'give exactly one of email or linkedin' }]);
     }
     const [bundle, published] = await Promise.all([
-      email !== undefined ? findLeadBundleByEmail(c.env.DB, email) : findLeadBundleByLinkedin(c.env.DB, linkedin as string),
+      email !== undefined
+        ? findLeadBundleByEmail(c.env.DB, email)
+        : findLeadBundleByLinkedin(c.env.DB, linkedin as string),
       loadPublishedModel(c.env.DB),
     ]);
-    if (!bundle) throw notFoundProblem(email !== undefined ? `No lead with email "${email}".` : `No lead with LinkedIn profile "${linkedin}".`);
+    if (!bundle)
+      throw notFoundProblem(
+        email !== undefined ? `No lead with email "${email}".` : `No lead with LinkedIn profile "${linkedin}".`,
+      );
     return c.json({ lead: bundle.lead, score: scoreStoredLead(bundle, published, new Date(), locale) }, 200);
   })
   .openapi(getRoute, async (c) => {
@@ -235,7 +273,13 @@ export const leadRoutes = router
     const erased = await deleteLead(c.env.DB, id);
     if (!erased) throw notFoundProblem(`No lead with id "${id}".`);
     // The audit keeps that an erasure happened and by whom, never the person's data.
-    await auditStatement(c.env.DB, { caller: c.get('caller'), action: 'lead.erase', target: `lead:${id}`, detail: erased, at: now }).run();
+    await auditStatement(c.env.DB, {
+      caller: c.get('caller'),
+      action: 'lead.erase',
+      target: `lead:${id}`,
+      detail: erased,
+      at: now,
+    }).run();
     return c.json({ id, erased }, 200);
   })
   .put('/v1/leads', requireRole('marketer'), (c) => upsertFromBody(c, bodyKind(c, true) === 'csv'))

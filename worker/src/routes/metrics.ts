@@ -1,5 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { FunnelMetricsSchema, FunnelSegmentDimensionSchema, funnelMetrics, IsoDateTimeSchema, matchPersonas } from '../../../shared';
+import {
+  FunnelMetricsSchema,
+  FunnelSegmentDimensionSchema,
+  funnelMetrics,
+  IsoDateTimeSchema,
+  matchPersonas,
+} from '../../../shared';
 import { requireRole } from '../auth';
 import { loadFunnelLeads } from '../db/funnelStore';
 import { problemResponses, validationProblem } from '../problem';
