@@ -72,7 +72,11 @@ function OptionsPage(props: { draftStore?: DraftStore }) {
   }, [refresh]);
 
   const connected = status?.state === 'connected';
-  const tabs: TabId[] = ['connection', ...(connected ? (['model', 'funnel'] as const) : []), ...(role === 'admin' ? (['tokens'] as const) : [])];
+  const tabs: TabId[] = [
+    'connection',
+    ...(connected ? (['model', 'funnel'] as const) : []),
+    ...(role === 'admin' ? (['tokens'] as const) : []),
+  ];
   const selected = tabs.includes(tab) ? tab : 'connection';
 
   let panel: ReactNode;
@@ -81,12 +85,7 @@ function OptionsPage(props: { draftStore?: DraftStore }) {
       panel = <ConnectionTab onConnectionChanged={() => void refresh()} />;
       break;
     case 'model':
-      panel = (
-        <ModelTab
-          canEdit={role === 'admin'}
-          {...(props.draftStore ? { store: props.draftStore } : {})}
-        />
-      );
+      panel = <ModelTab canEdit={role === 'admin'} {...(props.draftStore ? { store: props.draftStore } : {})} />;
       break;
     case 'funnel':
       panel = <FunnelTab />;

@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { directionOf, LocaleProvider, useLocale, useUiLocale } from '../../i18n';
-import { type ConnectionStatus, type InsightResponse, onBackgroundPush, type OutboxState } from '../../lib/messages';
+import { type ConnectionStatus, type InsightResponse, type OutboxState, onBackgroundPush } from '../../lib/messages';
 import { backgroundApi, type OptionsApi, OptionsApiContext, useOptionsApi } from '../../options/api';
 import { type OptionsMessageKey, useOt } from '../../options/i18n';
 
@@ -33,7 +33,11 @@ function PopupBody() {
   const [status, setStatus] = useState<ConnectionStatus | null>(null);
   const [outbox, setOutbox] = useState<OutboxState | null>(null);
   const [email, setEmail] = useState('');
-  const [lookup, setLookup] = useState<{ state: 'idle' | 'loading' | 'done' | 'error'; answer?: InsightResponse; error?: string }>({
+  const [lookup, setLookup] = useState<{
+    state: 'idle' | 'loading' | 'done' | 'error';
+    answer?: InsightResponse;
+    error?: string;
+  }>({
     state: 'idle',
   });
 
@@ -102,9 +106,7 @@ function PopupBody() {
       <div data-testid="popup-lookup" data-state={lookup.state} aria-live="polite">
         {lookup.state === 'loading' ? <p>{t('status.loading')}</p> : null}
         {lookup.state === 'error' ? <p className="problem">{lookup.error}</p> : null}
-        {lookup.state === 'done' && !score ? (
-          <p>{lookup.answer?.error ?? t('popup.notFound')}</p>
-        ) : null}
+        {lookup.state === 'done' && !score ? <p>{lookup.answer?.error ?? t('popup.notFound')}</p> : null}
         {score ? (
           <dl
             className="metrics"

@@ -1,16 +1,12 @@
 import { useId, useState } from 'react';
-import {
-  type CalibrationResult,
-  type CalibrationRow,
-  leadsFromCsvRecords,
-  parseCsvRecords,
-} from '../../../shared';
+import { type CalibrationResult, type CalibrationRow, leadsFromCsvRecords, parseCsvRecords } from '../../../shared';
 import { callOrThrow, useOptionsApi } from '../api';
 import { useOt } from '../i18n';
 import { type ApplyTarget, applyCalibration } from './applySuggestions';
 
 const rowKey = (row: CalibrationRow) => `${row.action}\u0000${row.bucket}`;
-const percent = (value: number | null | undefined) => (value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)} %`);
+const percent = (value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)} %`;
 const auc = (value: number | null) => (value === null ? '—' : value.toFixed(3));
 
 /**
@@ -98,7 +94,12 @@ export function CalibrationPanel(props: { change: (update: (draft: unknown) => u
         </div>
         <div className="field">
           <label htmlFor={`${id}-outcome`}>{t('calibration.outcome')}</label>
-          <input id={`${id}-outcome`} type="text" value={outcome} onChange={(event) => setOutcome(event.target.value)} />
+          <input
+            id={`${id}-outcome`}
+            type="text"
+            value={outcome}
+            onChange={(event) => setOutcome(event.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-ignore`}>{t('calibration.ignore')}</label>
@@ -106,7 +107,12 @@ export function CalibrationPanel(props: { change: (update: (draft: unknown) => u
         </div>
         <div className="field">
           <label htmlFor={`${id}-missing`}>{t('calibration.missing')}</label>
-          <input id={`${id}-missing`} type="text" value={missing} onChange={(event) => setMissing(event.target.value)} />
+          <input
+            id={`${id}-missing`}
+            type="text"
+            value={missing}
+            onChange={(event) => setMissing(event.target.value)}
+          />
         </div>
       </div>
       <button type="button" onClick={() => void run()} disabled={!file || busy}>
@@ -176,7 +182,11 @@ export function CalibrationPanel(props: { change: (update: (draft: unknown) => u
           <div className="row">
             <div className="field">
               <label htmlFor={`${id}-target`}>{t('calibration.target')}</label>
-              <select id={`${id}-target`} value={target} onChange={(event) => setTarget(event.target.value as ApplyTarget)}>
+              <select
+                id={`${id}-target`}
+                value={target}
+                onChange={(event) => setTarget(event.target.value as ApplyTarget)}
+              >
                 <option value="fit">{t('calibration.target.fit')}</option>
                 <option value="behaviour">{t('calibration.target.behaviour')}</option>
               </select>

@@ -27,7 +27,8 @@ export function describeTestResult(
   if (error?.kind === 'invalid') return { state: 'invalid', headline: t('connection.result.invalid'), details: [] };
   if (error?.status === 401 || error?.kind === 'unauthorized')
     return { state: 'unauthorized', headline: t('connection.result.unauthorized'), details: message };
-  if (error?.status === 403) return { state: 'forbidden', headline: t('connection.result.forbidden'), details: message };
+  if (error?.status === 403)
+    return { state: 'forbidden', headline: t('connection.result.forbidden'), details: message };
   if (!result.reachable && (error?.kind === 'retryable' || error?.kind === 'not_found' || error?.status === null))
     return { state: 'unreachable', headline: t('connection.result.unreachable'), details: message };
   return { state: 'error', headline: t('connection.result.error'), details: message };

@@ -33,7 +33,14 @@ export function BarChart(props: { title: string; bars: readonly Bar[]; format?: 
           const width = Math.max(1, (bar.value / max) * chartWidth);
           return (
             // biome-ignore lint/a11y/noNoninteractiveTabindex: bars are focusable so keyboard users get the hover numbers
-            <g key={bar.key} tabIndex={0} className="bar" data-bar={bar.key} data-value={bar.value} aria-label={bar.detail}>
+            <g
+              key={bar.key}
+              tabIndex={0}
+              className="bar"
+              data-bar={bar.key}
+              data-value={bar.value}
+              aria-label={bar.detail}
+            >
               <title>{bar.detail}</title>
               <text x={0} y={y + 16} className="bar-label">
                 {bar.label}

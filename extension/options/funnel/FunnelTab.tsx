@@ -16,7 +16,8 @@ const SEGMENT_LABELS: Record<FunnelSegmentDimension | '', OptionsMessageKey> = {
 };
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)} %`);
-const number = (value: number | null) => (value === null ? '—' : value.toLocaleString(undefined, { maximumFractionDigits: 1 }));
+const number = (value: number | null) =>
+  value === null ? '—' : value.toLocaleString(undefined, { maximumFractionDigits: 1 });
 
 /** `YYYY-MM-DD` of a day `days` ago (UTC). */
 function dayOffset(days: number, now = Date.now()): string {
@@ -106,9 +107,7 @@ export function FunnelTab() {
           <FunnelCore core={metrics} title={t('funnel.all', { leads: metrics.leads })} t={t} />
           {metrics.segments.map((s) => (
             <details key={s.value ?? '(none)'}>
-              <summary>
-                {t('funnel.segmentTitle', { value: s.value ?? t('funnel.noValue'), leads: s.leads })}
-              </summary>
+              <summary>{t('funnel.segmentTitle', { value: s.value ?? t('funnel.noValue'), leads: s.leads })}</summary>
               <FunnelCore core={s} title={s.value ?? t('funnel.noValue')} t={t} />
             </details>
           ))}
@@ -131,7 +130,11 @@ function FunnelCore(props: { core: FunnelMetricsCore; title: string; t: Translat
           key: stage.stage,
           label: stage.stage,
           value: stage.entered,
-          detail: t('funnel.enteredDetail', { stage: stage.stage, count: stage.entered, days: number(stage.days.median) }),
+          detail: t('funnel.enteredDetail', {
+            stage: stage.stage,
+            count: stage.entered,
+            days: number(stage.days.median),
+          }),
         }))}
       />
       <BarChart
@@ -141,7 +144,13 @@ function FunnelCore(props: { core: FunnelMetricsCore; title: string; t: Translat
           key: `${c.from}-${c.to}`,
           label: `${c.from} → ${c.to}`,
           value: (c.rate ?? 0) * 100,
-          detail: t('funnel.conversionDetail', { from: c.from, to: c.to, count: c.count, of: c.of, rate: percent(c.rate) }),
+          detail: t('funnel.conversionDetail', {
+            from: c.from,
+            to: c.to,
+            count: c.count,
+            of: c.of,
+            rate: percent(c.rate),
+          }),
         }))}
       />
       <dl className="metrics">

@@ -26,9 +26,33 @@ function coreRows(segment: string, core: FunnelMetricsCore): (string | number | 
   }
   rows.push([segment, 'active_rate', '', '', core.activeRate.count, core.activeRate.of, core.activeRate.rate]);
   rows.push([segment, 'sales_cycle_days', '', '', core.salesCycleDays.median, core.salesCycleDays.count, null]);
-  rows.push([segment, 'sla_compliance', '', '', core.sla.compliance.count, core.sla.compliance.of, core.sla.compliance.rate]);
-  rows.push([segment, 'sla_first_touch_hours', '', '', core.sla.firstTouchHours.median, core.sla.firstTouchHours.count, null]);
-  rows.push([segment, 'rejection_rate', '', '', core.rejections.rate.count, core.rejections.rate.of, core.rejections.rate.rate]);
+  rows.push([
+    segment,
+    'sla_compliance',
+    '',
+    '',
+    core.sla.compliance.count,
+    core.sla.compliance.of,
+    core.sla.compliance.rate,
+  ]);
+  rows.push([
+    segment,
+    'sla_first_touch_hours',
+    '',
+    '',
+    core.sla.firstTouchHours.median,
+    core.sla.firstTouchHours.count,
+    null,
+  ]);
+  rows.push([
+    segment,
+    'rejection_rate',
+    '',
+    '',
+    core.rejections.rate.count,
+    core.rejections.rate.of,
+    core.rejections.rate.rate,
+  ]);
   for (const r of core.rejections.reasons) rows.push([segment, 'rejection_reason', r.reason, '', r.count, null, null]);
   return rows;
 }

@@ -1,6 +1,6 @@
 import { type MessageParams, type UiLocale, useUiLocale } from '../../i18n';
 import { ar } from './ar';
-import { en, type OptionsMessageKey, type OptionsCatalogue } from './en';
+import { en, type OptionsCatalogue, type OptionsMessageKey } from './en';
 import { it } from './it';
 import { ja } from './ja';
 

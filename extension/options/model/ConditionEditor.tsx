@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { type OptionsMessageKey, useOt } from '../i18n';
-import { FieldErrors, parseNumberInput } from './fields';
 import { useEditor } from './editorContext';
+import { FieldErrors, parseNumberInput } from './fields';
 import { getAt, type ModelPath, pathKey } from './paths';
 
 const OPS = ['eq', 'in', 'gte', 'lte', 'matches', 'exists', 'event', 'metric', 'all', 'any', 'not'] as const;
@@ -111,7 +111,12 @@ export function ConditionEditor(props: { path: ModelPath; label: string; depth?:
           </select>
         </div>
         <div className="field checkbox">
-          <input id={`${id}-json`} type="checkbox" checked={asJson} onChange={(event) => setAsJson(event.target.checked)} />
+          <input
+            id={`${id}-json`}
+            type="checkbox"
+            checked={asJson}
+            onChange={(event) => setAsJson(event.target.checked)}
+          />
           <label htmlFor={`${id}-json`}>{t('condition.editJson')}</label>
         </div>
       </div>

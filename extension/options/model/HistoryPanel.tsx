@@ -20,7 +20,11 @@ export function HistoryPanel(props: { canEdit: boolean; liveVersion: number | nu
 
   const load = useCallback(async () => {
     try {
-      const { body } = await callOrThrow<{ versions: ModelVersionSummary[] }>(api, 'GET', '/v1/model/versions?limit=100');
+      const { body } = await callOrThrow<{ versions: ModelVersionSummary[] }>(
+        api,
+        'GET',
+        '/v1/model/versions?limit=100',
+      );
       setVersions(body.versions);
       setProblem(null);
       const [newest, previous] = body.versions;
@@ -130,7 +134,11 @@ export function HistoryPanel(props: { canEdit: boolean; liveVersion: number | nu
         </div>
       ) : null}
       {diff ? (
-        <DiffTable changes={diff} caption={t('history.diffCaption', { from: from ?? 0, to: to ?? 0 })} testId="history-diff" />
+        <DiffTable
+          changes={diff}
+          caption={t('history.diffCaption', { from: from ?? 0, to: to ?? 0 })}
+          testId="history-diff"
+        />
       ) : null}
       <output aria-live="polite">{status ?? ''}</output>
     </section>

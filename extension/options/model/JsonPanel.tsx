@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { useOt } from '../i18n';
 import { downloadText } from '../download';
+import { useOt } from '../i18n';
 
 /** The whole model as JSON: export to a file, import from a file or pasted text (then validated like any edit). */
 export function JsonPanel(props: { draft: unknown; canEdit: boolean; onImport: (model: unknown) => void }) {
@@ -26,7 +26,9 @@ export function JsonPanel(props: { draft: unknown; canEdit: boolean; onImport: (
       <h3>{t('json.title')}</h3>
       <button
         type="button"
-        onClick={() => downloadText('leadlens-model.json', `${JSON.stringify(props.draft, null, 2)}\n`, 'application/json')}
+        onClick={() =>
+          downloadText('leadlens-model.json', `${JSON.stringify(props.draft, null, 2)}\n`, 'application/json')
+        }
       >
         {t('json.export')}
       </button>

@@ -124,7 +124,12 @@ function PersonaEditor(props: { path: ModelPath }) {
             renderItem={(itemPath) => (
               <>
                 <LocalizedField path={[...itemPath, 'title']} label={t('personas.contentTitle')} />
-                <TextField path={[...itemPath, 'url']} label={t('personas.contentUrl')} placeholder="https://" optional />
+                <TextField
+                  path={[...itemPath, 'url']}
+                  label={t('personas.contentUrl')}
+                  placeholder="https://"
+                  optional
+                />
               </>
             )}
           />

@@ -91,7 +91,9 @@ export function PreviewPanel(props: { draft: unknown; published: AlignmentModel 
           suggested: result.suggestedStage ? stageName(result.suggestedStage) : '—',
         })}
         <br />
-        {persona ? t('preview.personaLine', { persona: persona.name, percent: Math.round(persona.confidence * 100) }) : t('preview.noPersona')}
+        {persona
+          ? t('preview.personaLine', { persona: persona.name, percent: Math.round(persona.confidence * 100) })
+          : t('preview.noPersona')}
       </td>
     );
   };

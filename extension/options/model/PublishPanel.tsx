@@ -94,11 +94,7 @@ export function PublishPanel(props: { state: ModelDraftState; canEdit: boolean }
             caption={t('conflict.theirChanges', { version: state.conflict.version })}
             testId="conflict-their-changes"
           />
-          <DiffTable
-            changes={yourChanges}
-            caption={t('conflict.yourChanges')}
-            testId="conflict-your-changes"
-          />
+          <DiffTable changes={yourChanges} caption={t('conflict.yourChanges')} testId="conflict-your-changes" />
           <div className="row">
             <button type="button" data-testid="rebase-draft" onClick={state.rebase}>
               {t('conflict.rebase')}

@@ -73,7 +73,11 @@ export function BehaviourSection() {
               <NumberField path={[...path, 'cap']} label={t('behaviour.cap')} />
             </div>
             <LocalizedField path={[...path, 'label']} label={t('editor.label')} />
-            <LinesField path={[...path, 'eventTypes']} label={t('behaviour.eventTypes')} hint={t('behaviour.eventTypesHint')} />
+            <LinesField
+              path={[...path, 'eventTypes']}
+              label={t('behaviour.eventTypes')}
+              hint={t('behaviour.eventTypesHint')}
+            />
           </>
         )}
       />

@@ -22,8 +22,10 @@ export function diffModels(before: unknown, after: unknown, path: (string | numb
   if (isPlainObject(before) && isPlainObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
     return keys.flatMap((key) => {
-      if (!(key in after)) return [{ path: [...path, key], kind: 'removed' as const, before: before[key], after: undefined }];
-      if (!(key in before)) return [{ path: [...path, key], kind: 'added' as const, before: undefined, after: after[key] }];
+      if (!(key in after))
+        return [{ path: [...path, key], kind: 'removed' as const, before: before[key], after: undefined }];
+      if (!(key in before))
+        return [{ path: [...path, key], kind: 'added' as const, before: undefined, after: after[key] }];
       return diffModels(before[key], after[key], [...path, key]);
     });
   }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type FieldError, type ModelVersion, validateModel } from '../../../shared';
 import { ApiCallError, callOrThrow, type OptionsApi } from '../api';
-import { type DraftBase, type DraftStore } from './draftStore';
+import type { DraftBase, DraftStore } from './draftStore';
 import { rebaseDraft } from './modelDiff';
 import type { ModelPath } from './paths';
 import { setAt } from './paths';

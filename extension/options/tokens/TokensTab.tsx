@@ -4,7 +4,11 @@ import { ApiCallError, callOrThrow, useOptionsApi } from '../api';
 import { type OptionsMessageKey, useOt } from '../i18n';
 
 const ROLES: readonly Role[] = ['rep', 'marketer', 'admin'];
-const ROLE_LABELS: Record<Role, OptionsMessageKey> = { rep: 'role.rep', marketer: 'role.marketer', admin: 'role.admin' };
+const ROLE_LABELS: Record<Role, OptionsMessageKey> = {
+  rep: 'role.rep',
+  marketer: 'role.marketer',
+  admin: 'role.admin',
+};
 
 interface CreatedToken {
   id: string;
@@ -49,7 +53,9 @@ export function TokensTab() {
     setProblem(null);
     setCopied(false);
     try {
-      const { body } = await callOrThrow<CreatedToken>(api, 'POST', '/v1/tokens', { body: { name: name.trim(), role } });
+      const { body } = await callOrThrow<CreatedToken>(api, 'POST', '/v1/tokens', {
+        body: { name: name.trim(), role },
+      });
       setCreated(body);
       setName('');
       await load();
@@ -77,7 +83,13 @@ export function TokensTab() {
       <form className="row" onSubmit={create}>
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('tokens.name')}</label>
-          <input id={`${id}-name`} type="text" maxLength={100} value={name} onChange={(event) => setName(event.target.value)} />
+          <input
+            id={`${id}-name`}
+            type="text"
+            maxLength={100}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-role`}>{t('tokens.role')}</label>
@@ -97,7 +109,13 @@ export function TokensTab() {
         <div className="created-token" data-testid="created-token" role="status">
           <p>{t('tokens.shownOnce', { name: created.name })}</p>
           <label htmlFor={`${id}-secret`}>{t('tokens.secret')}</label>
-          <input id={`${id}-secret`} type="text" readOnly value={created.token} onFocus={(event) => event.target.select()} />
+          <input
+            id={`${id}-secret`}
+            type="text"
+            readOnly
+            value={created.token}
+            onFocus={(event) => event.target.select()}
+          />
           <button type="button" onClick={() => void copy()}>
             {copied ? t('tokens.copied') : t('tokens.copy')}
           </button>
