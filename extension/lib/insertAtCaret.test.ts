@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { insertAtCaret, rememberCaret } from './insertAtCaret';
 
-function composeBody(html: string): HTMLElement {
-  document.body.innerHTML = `<div contenteditable="true" role="textbox" aria-label="Message Body">${html}</div><button>elsewhere</button>`;
-  return document.querySelector('[contenteditable]') as HTMLElement;
+/** An email body with one `<div>` per line (as Gmail writes them), and a button outside it. */
+function composeBody(...lines: string[]): HTMLElement {
+  const body = document.createElement('div');
+  body.contentEditable = 'true';
+  body.setAttribute('role', 'textbox');
+  body.setAttribute('aria-label', 'Message Body');
+  for (const line of lines) {
+    const div = document.createElement('div');
+    div.textContent = line;
+    body.append(div);
+  }
+  const button = document.createElement('button');
+  button.textContent = 'elsewhere';
+  document.body.replaceChildren(body, button);
+  return body;
 }
 
 function placeCaret(node: Node, offset: number, endOffset = offset) {
@@ -18,7 +30,7 @@ function placeCaret(node: Node, offset: number, endOffset = offset) {
 
 describe('insertAtCaret', () => {
   it('inserts plain text at the caret inside a contenteditable', () => {
-    const body = composeBody('<div>Hello world</div>');
+    const body = composeBody('Hello world');
     const text = body.querySelector('div')?.firstChild as Text;
     placeCaret(text, 6);
     insertAtCaret(body, 'dear ');
@@ -27,14 +39,14 @@ describe('insertAtCaret', () => {
   });
 
   it('replaces the selected text', () => {
-    const body = composeBody('<div>Hello world</div>');
+    const body = composeBody('Hello world');
     placeCaret(body.querySelector('div')?.firstChild as Text, 6, 11);
     insertAtCaret(body, 'team');
     expect(body.textContent).toBe('Hello team');
   });
 
   it('never turns the text into markup', () => {
-    const body = composeBody('<div>Hi </div>');
+    const body = composeBody('Hi ');
     placeCaret(body.querySelector('div')?.firstChild as Text, 3);
     insertAtCaret(body, '<img src=x onerror="alert(1)"><b>bold</b>');
     expect(body.querySelector('img')).toBeNull();
@@ -43,7 +55,7 @@ describe('insertAtCaret', () => {
   });
 
   it('appends on a new line at the end of the body when the caret is outside it', () => {
-    const body = composeBody('<div>Hello,</div>');
+    const body = composeBody('Hello,');
     placeCaret(document.querySelector('button')?.firstChild as Text, 2);
     insertAtCaret(body, 'One shared definition of an MQL.');
     expect(body.lastElementChild?.textContent).toBe('One shared definition of an MQL.');
@@ -51,7 +63,7 @@ describe('insertAtCaret', () => {
   });
 
   it('puts the caret after the inserted text and tells the editor with an input event', () => {
-    const body = composeBody('');
+    const body = composeBody();
     const events: InputEvent[] = [];
     body.addEventListener('input', (event) => events.push(event as InputEvent));
     insertAtCaret(body, 'Point');
@@ -65,7 +77,7 @@ describe('insertAtCaret', () => {
   });
 
   it('uses the remembered caret after the selection moved out of the body', () => {
-    const body = composeBody('<div>Dear Giulia, thanks</div>');
+    const body = composeBody('Dear Giulia, thanks');
     const memory = rememberCaret(document, () => body);
     placeCaret(body.querySelector('div')?.firstChild as Text, 13);
     document.dispatchEvent(new Event('selectionchange'));

@@ -23,17 +23,27 @@ function fakeAdapter(): SiteAdapter & { keyCalls: number; extractCalls: number }
   return adapter;
 }
 
+/** A page showing one person: `<main><h1 data-person="…">`. */
+function showPerson(email: string) {
+  const main = document.createElement('main');
+  const heading = document.createElement('h1');
+  heading.dataset.person = email;
+  heading.textContent = email;
+  main.append(heading);
+  document.body.replaceChildren(main);
+}
+
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('watchPerson', () => {
   let stop: (() => void) | undefined;
   afterEach(() => {
     stop?.();
-    document.body.innerHTML = '';
+    document.body.replaceChildren();
   });
 
   it('reports the person at start, again when single-page navigation swaps the person, not for other changes', async () => {
-    document.body.innerHTML = '<main><h1 data-person="a@x.example">A</h1></main>';
+    showPerson('a@x.example');
     const adapter = fakeAdapter();
     const seen: (string | undefined)[] = [];
     const watcher = watchPerson({
@@ -63,7 +73,7 @@ describe('watchPerson', () => {
   });
 
   it('looks again on back/forward (popstate) and hash changes', async () => {
-    document.body.innerHTML = '<h1 data-person="a@x.example">A</h1>';
+    showPerson('a@x.example');
     const adapter = fakeAdapter();
     const onChange = vi.fn();
     const watcher = watchPerson({ adapter, throttleMs: 10_000, onChange });
@@ -76,7 +86,7 @@ describe('watchPerson', () => {
   });
 
   it('stops looking once stopped', async () => {
-    document.body.innerHTML = '<h1 data-person="a@x.example">A</h1>';
+    showPerson('a@x.example');
     const adapter = fakeAdapter();
     const onChange = vi.fn();
     const watcher = watchPerson({ adapter, throttleMs: 10, onChange });

@@ -20,6 +20,10 @@ export interface LeadActionsProps {
   stored: boolean;
   /** Channel that fits the site (email on Gmail/Outlook, LinkedIn on a profile). */
   defaultChannel?: Channel;
+  /** The model lets sales accept a lead in its current stage (e.g. an MQL). */
+  canAccept?: boolean;
+  /** The model lets sales return a lead in its current stage to marketing. */
+  canReturn?: boolean;
 }
 
 /**
@@ -27,7 +31,14 @@ export interface LeadActionsProps {
  * the background's outbox: the card shows it as queued until the API confirms, and failures stay
  * visible until retried.
  */
-export function LeadActions({ actions, outbox, stored, defaultChannel = 'email' }: LeadActionsProps) {
+export function LeadActions({
+  actions,
+  outbox,
+  stored,
+  defaultChannel = 'email',
+  canAccept = true,
+  canReturn = true,
+}: LeadActionsProps) {
   const t = useT();
   const [channel, setChannel] = useState<Channel>(defaultChannel);
   const [returning, setReturning] = useState(false);
@@ -100,28 +111,34 @@ export function LeadActions({ actions, outbox, stored, defaultChannel = 'email' 
           {t('action.logAttempt')}
         </button>
       </div>
-      <div className="ll-row">
-        <button
-          type="button"
-          className="ll-button ll-primary"
-          disabled={busy}
-          data-action="accept"
-          onClick={() => void run('accept', () => actions.accept())}
-        >
-          {t('action.accept')}
-        </button>
-        <button
-          type="button"
-          className="ll-button"
-          disabled={busy}
-          aria-expanded={returning}
-          data-action="return"
-          onClick={() => setReturning((open) => !open)}
-        >
-          {t('action.return')}
-        </button>
-      </div>
-      {returning ? (
+      {canAccept || canReturn ? (
+        <div className="ll-row">
+          {canAccept ? (
+            <button
+              type="button"
+              className="ll-button ll-primary"
+              disabled={busy}
+              data-action="accept"
+              onClick={() => void run('accept', () => actions.accept())}
+            >
+              {t('action.accept')}
+            </button>
+          ) : null}
+          {canReturn ? (
+            <button
+              type="button"
+              className="ll-button"
+              disabled={busy}
+              aria-expanded={returning}
+              data-action="return"
+              onClick={() => setReturning((open) => !open)}
+            >
+              {t('action.return')}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {returning && canReturn ? (
         <form className="ll-return" onSubmit={(event) => void submitReturn(event)} noValidate>
           <label htmlFor={ids.reason}>{t('action.returnReason')}</label>
           <textarea
@@ -154,7 +171,9 @@ export function LeadActions({ actions, outbox, stored, defaultChannel = 'email' 
       ) : null}
       <div role="status" className="ll-outbox" data-pending={pendingHere.length} data-failed={failedHere.length}>
         {message ? <p className="ll-muted">{message}</p> : null}
-        {pendingHere.length > 0 ? <p className="ll-muted">{t('action.pending', { count: pendingHere.length })}</p> : null}
+        {pendingHere.length > 0 ? (
+          <p className="ll-muted">{t('action.pending', { count: pendingHere.length })}</p>
+        ) : null}
         {outbox.paused ? <p className="ll-warning">{t('action.paused')}</p> : null}
       </div>
       {failure ? (

@@ -2,6 +2,11 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultModel, type Lead, type Quadrant } from '../../shared';
+
+const MARKETING_OPS = defaultModel.personas.find((persona) => persona.id === 'marketing_ops');
+if (!MARKETING_OPS) throw new Error('the default model has a marketing_ops persona');
+const DECISION_POINTS = MARKETING_OPS.messaging.decision.talkingPoints;
+
 import type { UiLocale } from '../i18n';
 import type { LeadOutboxSummary } from '../lib/useLeadInsight';
 import type { CardActions } from './LeadActions';
@@ -22,9 +27,7 @@ const LEAD: Lead = {
 const NO_OUTBOX: LeadOutboxSummary = { pending: 0, failed: 0, paused: false, lastError: null, items: [] };
 
 function renderCard(props: Partial<LeadCardProps> = {}) {
-  return render(
-    <LeadCard score={sampleScore()} lead={LEAD} model={defaultModel} locale="en" now={NOW} {...props} />,
-  );
+  return render(<LeadCard score={sampleScore()} lead={LEAD} model={defaultModel} locale="en" now={NOW} {...props} />);
 }
 
 function card() {
@@ -59,13 +62,30 @@ describe('LeadCard data attributes (overlay contract)', () => {
     expect(text).toContain('Marketing qualified lead');
     expect(text).toContain('Attempting contact');
     expect(text).toContain('Suggested: Sales accepted lead');
-    expect(text).toContain('Marketing operations lead');
+    expect(text).toContain(MARKETING_OPS.name.en);
     expect(text).toContain('82% match');
-    expect(text).toContain('Matched: title: marketing');
+    expect(text).toContain('Matched: title');
     expect(text).toContain('Sales follows up now');
-    expect(text).toContain('One shared definition of an MQL for both teams.');
-    expect(text).toContain('Requested a demo');
+    expect(text).toContain(DECISION_POINTS[0]?.en);
+    expect(text).toContain('Financial services');
     expect(text).toContain('+30 pts');
+  });
+
+  it('shows admin-written model text in the UI language, whatever language the score was computed in', () => {
+    renderCard({ locale: 'ja' });
+    const text = card().textContent ?? '';
+    expect(text).toContain(MARKETING_OPS.name.ja);
+    expect(text).toContain(DECISION_POINTS[0]?.ja);
+    expect(text).toContain(defaultModel.quadrants.actions.hot.nextAction.ja);
+    expect(text).not.toContain(DECISION_POINTS[0]?.en);
+  });
+
+  it('offers Accept and Return only where the model allows the move', () => {
+    const actions: CardActions = { logAttempt: vi.fn(), accept: vi.fn(), returnLead: vi.fn() };
+    renderCard({ actions, score: sampleScore({ stage: 'lead' }), lead: { ...LEAD, lifecycleStage: 'lead' } });
+    expect(screen.getByRole('button', { name: 'Log attempt' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Accept (SAL)' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Return' })).toBeNull();
   });
 });
 
@@ -113,7 +133,13 @@ describe('right-to-left and translations', () => {
 
 describe('SLA clock', () => {
   it('counts down while time is left', () => {
-    const sla = { startedAt: new Date(NOW - 19 * HOUR).toISOString(), dueAt: new Date(NOW + 5 * HOUR).toISOString(), breached: false, met: false, hours: 24 };
+    const sla = {
+      startedAt: new Date(NOW - 19 * HOUR).toISOString(),
+      dueAt: new Date(NOW + 5 * HOUR).toISOString(),
+      breached: false,
+      met: false,
+      hours: 24,
+    };
     renderCard({ score: sampleScore({ sla }) });
     const clock = card().querySelector('[data-sla]');
     expect(clock?.textContent).toBe('Follow up within 24 h — 5 h left');
@@ -121,7 +147,13 @@ describe('SLA clock', () => {
   });
 
   it('turns red and says how late once the due time passed, even if the score said it was not breached yet', () => {
-    const sla = { startedAt: new Date(NOW - 26 * HOUR).toISOString(), dueAt: new Date(NOW - 2 * HOUR).toISOString(), breached: false, met: false, hours: 24 };
+    const sla = {
+      startedAt: new Date(NOW - 26 * HOUR).toISOString(),
+      dueAt: new Date(NOW - 2 * HOUR).toISOString(),
+      breached: false,
+      met: false,
+      hours: 24,
+    };
     renderCard({ score: sampleScore({ sla }) });
     const clock = card().querySelector('[data-sla]');
     expect(clock?.getAttribute('data-sla')).toBe('breached');
@@ -162,22 +194,22 @@ describe('glossary tooltips', () => {
   });
 });
 
-describe('collapsing', () => {
-  function Collapsible() {
-    const [collapsed, setCollapsed] = useState(false);
-    return (
-      <LeadCard
-        score={sampleScore()}
-        lead={LEAD}
-        model={defaultModel}
-        locale="en"
-        now={NOW}
-        collapsed={collapsed}
-        onCollapsedChange={setCollapsed}
-      />
-    );
-  }
+function Collapsible() {
+  const [collapsed, setCollapsed] = useState(false);
+  return (
+    <LeadCard
+      score={sampleScore()}
+      lead={LEAD}
+      model={defaultModel}
+      locale="en"
+      now={NOW}
+      collapsed={collapsed}
+      onCollapsedChange={setCollapsed}
+    />
+  );
+}
 
+describe('collapsing', () => {
   it('folds and unfolds from the keyboard, keeping the contract attributes and a named toggle', () => {
     render(<Collapsible />);
     const toggle = screen.getByRole('button', { name: 'Collapse Leadlens card' });
@@ -199,6 +231,18 @@ describe('collapsing', () => {
     fireEvent.click(toggle);
     expect(body.hidden).toBe(false);
   });
+
+  it('folds on Escape from anywhere in the card and leaves the focus on the toggle', () => {
+    render(<Collapsible />);
+    const scoreTerm = screen.getByText('Score').closest('button') as HTMLElement;
+    act(() => scoreTerm.focus());
+    // The first Escape closes the definition tooltip the focus opened; the next folds the card.
+    fireEvent.keyDown(scoreTerm, { key: 'Escape' });
+    expect(card().dataset.collapsed).toBe('false');
+    fireEvent.keyDown(scoreTerm, { key: 'Escape' });
+    expect(card().dataset.collapsed).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Expand Leadlens card' }));
+  });
 });
 
 describe('hostile strings', () => {
@@ -206,13 +250,15 @@ describe('hostile strings', () => {
 
   it('renders page and model text as text, never as elements', () => {
     const { container } = renderCard({
+      model: null,
       personName: `Evelyn ${PAYLOAD}`,
       score: sampleScore({
-        personas: [{ id: 'marketing_ops', name: PAYLOAD, confidence: 1, matched: [PAYLOAD] }],
-        talkingPoints: [{ personaId: 'marketing_ops', journeyStage: 'decision', text: PAYLOAD }],
-        why: [{ rule: 'x', label: PAYLOAD, points: 5, kind: 'fit' }],
+        // Ids the model does not know: the score's own (hostile) texts are what the card shows.
         nextAction: PAYLOAD,
-        content: [{ personaId: 'marketing_ops', title: PAYLOAD, url: 'javascript:alert(1)' }],
+        personas: [{ id: 'page_persona', name: PAYLOAD, confidence: 1, matched: [PAYLOAD] }],
+        talkingPoints: [{ personaId: 'page_persona', journeyStage: 'decision', text: PAYLOAD }],
+        why: [{ rule: 'x', label: PAYLOAD, points: 5, kind: 'fit' }],
+        content: [{ personaId: 'page_persona', title: PAYLOAD, url: 'javascript:alert(1)' }],
       }),
     });
     expect(container.querySelector('img')).toBeNull();
@@ -286,8 +332,26 @@ describe('actions', () => {
       paused: false,
       lastError: 'conflict',
       items: [
-        { id: 'a', kind: 'attempt', leadId: 'lead_1', state: 'pending', attempts: 0, createdAt: NOW, nextAttemptAt: NOW, lastError: null },
-        { id: 'b', kind: 'accept', leadId: 'lead_1', state: 'failed', attempts: 1, createdAt: NOW, nextAttemptAt: NOW, lastError: 'Invalid move from lead to sal' },
+        {
+          id: 'a',
+          kind: 'attempt',
+          leadId: 'lead_1',
+          state: 'pending',
+          attempts: 0,
+          createdAt: NOW,
+          nextAttemptAt: NOW,
+          lastError: null,
+        },
+        {
+          id: 'b',
+          kind: 'accept',
+          leadId: 'lead_1',
+          state: 'failed',
+          attempts: 1,
+          createdAt: NOW,
+          nextAttemptAt: NOW,
+          lastError: 'Invalid move from lead to sal',
+        },
       ],
     });
     expect(card().textContent).toContain('1 waiting to be sent');

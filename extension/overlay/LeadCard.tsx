@@ -1,5 +1,5 @@
-import { useId } from 'react';
-import type { AlignmentModel, Lead, ScoreResult } from '../../shared';
+import { useId, useRef } from 'react';
+import type { AlignmentModel, Lead, LifecycleTransition, ScoreResult } from '../../shared';
 import { directionOf, LocaleProvider, type MessageKey, t as translate, type UiLocale } from '../i18n';
 import type { InsightStatus } from '../lib/messages';
 import type { LeadOutboxSummary } from '../lib/useLeadInsight';
@@ -10,12 +10,17 @@ import {
   journeyStage,
   leadStatus,
   lifecycleStage,
+  localizedMessaging,
+  nextAction,
   personaDefinition,
+  personaName,
   quadrantDefinition,
+  signalKind,
 } from './definitions';
 import { formatAge } from './duration';
 import { type CardActions, LeadActions } from './LeadActions';
 import { PlainText } from './PlainText';
+import type { CardPlacement } from './placement';
 import { QuadrantMatrix } from './QuadrantMatrix';
 import { SlaClock } from './SlaClock';
 import { TalkingPoints } from './TalkingPoints';
@@ -50,12 +55,33 @@ export interface LeadCardProps {
   onCollapsedChange?: (collapsed: boolean) => void;
   dock?: DockSide;
   onDockChange?: (dock: DockSide) => void;
-  /** Vertical offset (px) from the top of the viewport, from the user's dragging. */
-  top?: number;
+  /** Where on the viewport the card sits (see `placeCard`); CSS defaults without one. */
+  placement?: CardPlacement;
   onDragStart?: (event: React.PointerEvent<HTMLElement>) => void;
 }
 
 const EMPTY_OUTBOX: LeadOutboxSummary = { pending: 0, failed: 0, paused: false, lastError: null, items: [] };
+
+/** Physical edges: the card docks to a side of the screen whatever the UI direction. */
+function placementStyle(placement: CardPlacement | undefined): React.CSSProperties | undefined {
+  if (!placement) return undefined;
+  const other = placement.side === 'right' ? 'left' : 'right';
+  return {
+    [placement.side]: `${placement.offset}px`,
+    [other]: 'auto',
+    top: `${placement.top}px`,
+    maxHeight: `${placement.maxHeight}px`,
+  };
+}
+
+/**
+ * Whether the model has a move of that kind out of `stage` (accept only an MQL, return only an
+ * MQL or SAL in the default model). Without a model the buttons stay and the API decides.
+ */
+function canMove(model: AlignmentModel | null, stage: string, kind: (move: LifecycleTransition) => boolean): boolean {
+  if (!model) return true;
+  return model.lifecycle.transitions.some((move) => kind(move) && move.from.includes(stage));
+}
 
 /** Admin text for a model id; the id itself when the model does not define it. */
 function labelOr(definition: { label: string } | null, id: string): string {
@@ -70,6 +96,7 @@ function labelOr(definition: { label: string } | null, id: string): string {
 export function LeadCard(props: LeadCardProps) {
   const { score, lead, model, locale, now, collapsed = false, dock = 'right' } = props;
   const bodyId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(key, params, locale);
   const persona = score.personas[0];
   const stageId = score.stage || 'unknown';
@@ -80,6 +107,7 @@ export function LeadCard(props: LeadCardProps) {
   const quadrant = quadrantDefinition(model, score.quadrant, locale);
   const minFit = gradeMinFit(model, score.grade);
   const name = props.personName ?? lead?.name;
+  const messaging = localizedMessaging(model, score, locale);
   const term = (id: string, fallback: MessageKey) => glossaryTerm(model, id, locale)?.definition ?? t(fallback);
 
   return (
@@ -99,7 +127,14 @@ export function LeadCard(props: LeadCardProps) {
         dir={directionOf(locale)}
         lang={locale}
         aria-label={name ? t('card.region', { name }) : t('card.regionUnnamed')}
-        style={props.top !== undefined ? { top: `${props.top}px` } : undefined}
+        style={placementStyle(props.placement)}
+        onKeyDown={(event) => {
+          // Escape folds the card away from the keyboard and leaves the focus on its toggle.
+          if (event.key !== 'Escape' || collapsed || !props.onCollapsedChange) return;
+          event.stopPropagation();
+          props.onCollapsedChange(true);
+          toggleRef.current?.focus();
+        }}
       >
         <header className="ll-header">
           {props.onDragStart ? (
@@ -129,6 +164,7 @@ export function LeadCard(props: LeadCardProps) {
             </button>
           ) : null}
           <button
+            ref={toggleRef}
             type="button"
             className="ll-icon"
             aria-expanded={!collapsed}
@@ -156,13 +192,15 @@ export function LeadCard(props: LeadCardProps) {
                 <dt>
                   <Term definition={term('lead_score', 'label.score')}>{t('label.score')}</Term>
                 </dt>
-                <dd aria-label={t('value.scoreOf', { score: Math.round(score.score) })}>{Math.round(score.score)}</dd>
+                <dd>{Math.round(score.score)}</dd>
               </div>
               <div>
                 <dt>
                   <Term
                     definition={
-                      minFit !== null ? t('value.gradeDefinition', { grade: score.grade, minFit }) : term('fit', 'label.fit')
+                      minFit !== null
+                        ? t('value.gradeDefinition', { grade: score.grade, minFit })
+                        : term('fit', 'label.fit')
                     }
                   >
                     {t('label.grade')}
@@ -234,13 +272,20 @@ export function LeadCard(props: LeadCardProps) {
                 {persona ? (
                   <>
                     <Term definition={personaDefinition(model, persona.id, locale)}>
-                      <PlainText value={persona.name} max={80} />
+                      <PlainText value={personaName(model, persona, locale)} max={80} />
                     </Term>{' '}
-                    <span className="ll-muted">{t('label.confidence', { percent: Math.round(persona.confidence * 100) })}</span>
+                    <span className="ll-muted">
+                      {t('label.confidence', { percent: Math.round(persona.confidence * 100) })}
+                    </span>
                     {persona.matched.length > 0 ? (
-                      <span className="ll-matched">
+                      <span className="ll-matched" title={persona.matched.join('\n')}>
                         {' '}
-                        <PlainText value={t('label.matched', { signals: persona.matched.join(', ') })} max={160} />
+                        <PlainText
+                          value={t('label.matched', {
+                            signals: [...new Set(persona.matched.map(signalKind))].join(', '),
+                          })}
+                          max={120}
+                        />
                       </span>
                     ) : null}
                   </>
@@ -261,7 +306,7 @@ export function LeadCard(props: LeadCardProps) {
 
           <div className="ll-next">
             <h3 className="ll-heading">{t('label.nextAction')}</h3>
-            <PlainText value={score.nextAction} max={300} className="ll-wrap" />
+            <PlainText value={nextAction(model, score, locale)} max={300} className="ll-wrap" />
             {score.sla ? (
               <p className="ll-sla-line">
                 <Term definition={glossaryDefinition(model, 'sla', locale)}>{t('label.sla')}</Term>{' '}
@@ -272,13 +317,13 @@ export function LeadCard(props: LeadCardProps) {
 
           <div className="ll-section">
             <h3 className="ll-heading">{t('label.talkingPoints')}</h3>
-            <TalkingPoints talkingPoints={score.talkingPoints} onInsert={props.onInsert} />
-            {score.content.length > 0 ? (
+            <TalkingPoints talkingPoints={messaging.talkingPoints} onInsert={props.onInsert} />
+            {messaging.content.length > 0 ? (
               <>
                 <h3 className="ll-heading">{t('label.content')}</h3>
                 <ul className="ll-content">
-                  {score.content.map((item, index) => (
-                    <li key={`${item.personaId}:${index}`}>
+                  {messaging.content.map((item) => (
+                    <li key={`${item.personaId}:${item.title}:${item.url ?? ''}`}>
                       {item.url && /^https?:\/\//i.test(item.url) ? (
                         <a href={item.url} target="_blank" rel="noopener noreferrer">
                           <PlainText value={item.title} max={120} />
@@ -295,7 +340,7 @@ export function LeadCard(props: LeadCardProps) {
 
           <details className="ll-section">
             <summary className="ll-heading">{t('label.why')}</summary>
-            <WhyList why={score.why} />
+            <WhyList why={score.why} model={model} />
           </details>
 
           {props.actions ? (
@@ -306,6 +351,8 @@ export function LeadCard(props: LeadCardProps) {
                 outbox={props.outbox ?? EMPTY_OUTBOX}
                 stored={lead !== undefined}
                 defaultChannel={props.defaultChannel}
+                canAccept={canMove(model, stageId, (move) => move.to === 'sal')}
+                canReturn={canMove(model, stageId, (move) => move.setsStatus === 'returned_not_ready')}
               />
             </div>
           ) : null}
@@ -335,14 +382,23 @@ function StatusLine({ status, stale, offline, fetchedAt, error, notConnected, le
       ? say('status.offline', { age: formatAge(now - fetchedAt, locale) })
       : say('status.offlineNever');
     lines.push({ key: 'offline', text, tone: 'warning' });
-  } else if (stale) {
+  } else if (stale && lead) {
     lines.push({ key: 'stale', text: say('status.stale'), tone: 'info' });
   }
-  if (status === 'error' && error) lines.push({ key: 'error', text: say('status.error', { message: error }), tone: 'warning' });
-  if (!lead && !notConnected) lines.push({ key: 'stored', text: say('card.notStored'), tone: 'info' });
+  if (status === 'error' && error)
+    lines.push({ key: 'error', text: say('status.error', { message: error }), tone: 'warning' });
+  // A first paint from page facts while the lead store is asked: "loading", not "not stored".
+  const lookingUp = !lead && stale && !fetchedAt && status !== 'offline' && status !== 'error';
+  if (lookingUp) lines.push({ key: 'loading', text: say('status.loading'), tone: 'info' });
+  else if (!lead && !notConnected) lines.push({ key: 'stored', text: say('card.notStored'), tone: 'info' });
   if (lines.length === 0) return null;
   return (
-    <div className="ll-status" role="status" data-offline={Boolean(offline || status === 'offline')} data-stale={Boolean(stale)}>
+    <div
+      className="ll-status"
+      role="status"
+      data-offline={Boolean(offline || status === 'offline')}
+      data-stale={Boolean(stale)}
+    >
       {lines.map((line) => (
         <p key={line.key} className={line.tone === 'warning' ? 'll-warning' : 'll-muted'}>
           <PlainText value={line.text} max={300} className="ll-wrap" />

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultModel, type ProspectFacts, score as scoreLead } from '../../shared';
 import type { PagePerson, SiteAdapter } from '../adapters';
 import { useLocale } from '../i18n';
@@ -10,6 +10,7 @@ import { useCardPreferences } from './cardPreferences';
 import { topBelowHeader } from './headerOffset';
 import type { CardActions } from './LeadActions';
 import { LeadCard } from './LeadCard';
+import { placeCard } from './placement';
 import { useNow } from './useNow';
 
 export interface OverlayAppProps {
@@ -20,7 +21,13 @@ export interface OverlayAppProps {
   caretIn?: (body: HTMLElement) => Range | null;
 }
 
-const CHANNEL_OF_SITE = { gmail: 'email', outlook: 'email', linkedin: 'linkedin', hubspot: 'phone', salesforce: 'phone' } as const;
+const CHANNEL_OF_SITE = {
+  gmail: 'email',
+  outlook: 'email',
+  linkedin: 'linkedin',
+  hubspot: 'phone',
+  salesforce: 'phone',
+} as const;
 
 /**
  * Page facts scored with the model bundled in the extension, for when no model was ever fetched
@@ -41,6 +48,7 @@ export function OverlayApp({ person, adapter, doc, caretIn }: OverlayAppProps) {
   const [preferences, setPreferences] = useCardPreferences();
   const defaultTop = useMemo(() => topBelowHeader(doc), [doc]);
   const dragOffset = useRef(0);
+  const viewport = useViewport(doc);
 
   const insightScore = state.insight?.score;
   const fallbackNeeded = !insightScore && state.status !== 'loading' && facts !== null;
@@ -97,12 +105,19 @@ export function OverlayApp({ person, adapter, doc, caretIn }: OverlayAppProps) {
 
   const shown = insightScore ?? fallback;
   if (!person || !shown) return null;
+  const anchor = adapter.anchor(doc, new URL(doc.location.href))?.getBoundingClientRect();
+  const placement = placeCard({
+    side: preferences.dock,
+    top: preferences.top ?? defaultTop,
+    viewport,
+    anchor: anchor && anchor.width > 0 && anchor.height > 0 ? anchor : null,
+  });
   const insight = state.insight;
   return (
     <LeadCard
       score={shown}
       lead={insight?.lead}
-      model={insightScore ? (modelInfo?.model ?? null) : modelInfo?.model ?? defaultModel}
+      model={insightScore ? (modelInfo?.model ?? null) : (modelInfo?.model ?? defaultModel)}
       locale={locale}
       personName={person.facts.name ?? person.facts.email}
       status={state.status}
@@ -121,8 +136,22 @@ export function OverlayApp({ person, adapter, doc, caretIn }: OverlayAppProps) {
       onCollapsedChange={(collapsed) => setPreferences({ collapsed })}
       dock={preferences.dock}
       onDockChange={(dock) => setPreferences({ dock })}
-      top={preferences.top ?? defaultTop}
+      placement={placement}
       onDragStart={onDragStart}
     />
   );
+}
+
+/** The viewport's size, kept current on resize so the card's placement follows. */
+function useViewport(doc: Document): { width: number; height: number } {
+  const view = doc.defaultView ?? window;
+  const read = () => ({ width: view.innerWidth, height: view.innerHeight });
+  const [size, setSize] = useState(read);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `read` only closes over `view`
+  useEffect(() => {
+    const onResize = () => setSize(read());
+    view.addEventListener('resize', onResize);
+    return () => view.removeEventListener('resize', onResize);
+  }, [view]);
+  return size;
 }

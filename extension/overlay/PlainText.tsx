@@ -14,7 +14,11 @@ export interface PlainTextProps {
 export function PlainText({ value, max = MAX_DISPLAY_CHARS, className }: PlainTextProps) {
   const shown = truncate(value, max);
   return (
-    <span dir="auto" className={className ? `ll-text ${className}` : 'll-text'} title={shown === value ? undefined : value}>
+    <span
+      dir="auto"
+      className={className ? `ll-text ${className}` : 'll-text'}
+      title={shown === value ? undefined : value}
+    >
       {shown}
     </span>
   );

@@ -15,6 +15,8 @@ export interface QuadrantMatrixProps {
 const CELLS: readonly Quadrant[] = ['nurture', 'hot', 'disqualify', 'explore'];
 
 const clampPercent = (value: number) => Math.min(100, Math.max(0, value));
+// The dot stays inside the frame (fit 0 would sit on the border, under the axis labels).
+const dotPercent = (value: number) => Math.min(95, Math.max(5, value));
 
 /** The 2×2 fit/interest matrix with the lead's dot; each quadrant's name shows its definition. */
 export function QuadrantMatrix({ model, quadrant, fit, interest, interestKnown }: QuadrantMatrixProps) {
@@ -23,7 +25,8 @@ export function QuadrantMatrix({ model, quadrant, fit, interest, interestKnown }
   const fitHigh = model?.quadrants.fitHigh ?? 50;
   const interestHigh = model?.quadrants.interestHigh ?? 50;
   return (
-    <div className="ll-matrix" role="group" aria-label={t('matrix.label')}>
+    <fieldset className="ll-matrix">
+      <legend className="ll-visually-hidden">{t('matrix.label')}</legend>
       <div className="ll-matrix-grid">
         {CELLS.map((cell) => {
           const definition = quadrantDefinition(model, cell, locale);
@@ -49,15 +52,15 @@ export function QuadrantMatrix({ model, quadrant, fit, interest, interestKnown }
           role="img"
           aria-label={t('matrix.dot', { fit, interest: interestKnown ? interest : '?' })}
           style={{
-            insetBlockStart: `${100 - clampPercent(fit)}%`,
-            insetInlineStart: `${clampPercent(interestKnown ? interest : 0)}%`,
+            insetBlockStart: `${100 - dotPercent(fit)}%`,
+            insetInlineStart: `${dotPercent(interestKnown ? interest : 0)}%`,
           }}
         />
       </div>
       <div className="ll-matrix-axes" aria-hidden="true">
-        <span>{t('matrix.interestAxis')}</span>
         <span>{t('matrix.fitAxis')}</span>
+        <span>{t('matrix.interestAxis')}</span>
       </div>
-    </div>
+    </fieldset>
   );
 }

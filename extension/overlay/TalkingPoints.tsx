@@ -17,8 +17,8 @@ export function TalkingPoints({ talkingPoints, onInsert }: TalkingPointsProps) {
   return (
     <>
       <ul className="ll-points">
-        {talkingPoints.map((point, index) => (
-          <li key={`${point.personaId}:${index}`}>
+        {talkingPoints.map((point) => (
+          <li key={`${point.personaId}:${point.text}`}>
             <PlainText value={point.text} max={400} className="ll-wrap" />
             {onInsert ? (
               <button

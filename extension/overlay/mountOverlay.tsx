@@ -1,5 +1,5 @@
-import { createRoot, type Root } from 'react-dom/client';
 import { useSyncExternalStore } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { PagePerson, SiteAdapter } from '../adapters';

@@ -60,6 +60,8 @@ export interface CompiledModel {
   replaySums: Float64Array;
   replayKeys: Float64Array;
   fitRules: CompiledCondition[];
+  /** Per fit rule: 1 when it matched in the current call. */
+  fitMatched: Uint8Array;
   journeyStages: (CompiledCondition | undefined)[];
   stageIndex: Map<string, number>;
   entryCriteria: { stage: number; id: string; when: CompiledCondition }[][];
@@ -292,6 +294,7 @@ function buildCompiledModel(model: AlignmentModel): CompiledModel {
     replaySums: new Float64Array(model.behaviour.rules.length),
     replayKeys: new Float64Array(64),
     fitRules,
+    fitMatched: new Uint8Array(fitRules.length),
     journeyStages,
     stageIndex,
     entryCriteria,

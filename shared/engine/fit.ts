@@ -3,12 +3,15 @@ import type { WhyItem } from '../schemas/score';
 import { type CompiledModel, compileModel, type EvalState, type LeadFacts } from './compile';
 import { baseLocale, pickText } from './text';
 
-/** Raw fit points: the sum of every matching ICP rule (warning signs subtract). */
+/** Raw fit points: the sum of every matching ICP rule (warning signs subtract). Remembers which rules matched for `fitWhy`. */
 export function rawFitPoints(compiled: CompiledModel, state: EvalState): number {
   const rules = compiled.fitRules;
+  const matched = compiled.fitMatched;
   let raw = 0;
   for (let i = 0; i < rules.length; i++) {
-    if ((rules[i] as (s: EvalState) => boolean)(state)) raw += compiled.model.icp.rules[i]?.points as number;
+    const holds = (rules[i] as (s: EvalState) => boolean)(state);
+    matched[i] = holds ? 1 : 0;
+    if (holds) raw += compiled.model.icp.rules[i]?.points as number;
   }
   return raw;
 }
@@ -20,12 +23,13 @@ export function normalizeFit(model: AlignmentModel, raw: number): number {
   return Math.round((share <= 0 ? 0 : Math.min(share, 1)) * 100);
 }
 
-export function fitWhy(compiled: CompiledModel, state: EvalState, locale: string, out: WhyItem[]): void {
+/** One "why" line per fit rule that matched in the last `rawFitPoints` call. */
+export function fitWhy(compiled: CompiledModel, locale: string, out: WhyItem[]): void {
   const base = baseLocale(locale);
   const rules = compiled.model.icp.rules;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i] as (typeof rules)[number];
-    if (!(compiled.fitRules[i] as (s: EvalState) => boolean)(state)) continue;
+    if (compiled.fitMatched[i] !== 1) continue;
     const item: WhyItem = {
       rule: rule.id,
       label: pickText(rule.label, locale, base),
@@ -48,7 +52,7 @@ export function scoreFit(
   state.facts = facts;
   const raw = rawFitPoints(compiled, state);
   const why: WhyItem[] = [];
-  fitWhy(compiled, state, locale, why);
+  fitWhy(compiled, locale, why);
   state.facts = {};
   return { fit: normalizeFit(model, raw), raw, why };
 }

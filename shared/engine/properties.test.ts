@@ -110,10 +110,15 @@ function leafPaths(
   prefix: (string | number)[] = [],
   out: (string | number)[][] = [],
 ): (string | number)[][] {
-  if (Array.isArray(value)) value.forEach((item, index) => leafPaths(item, [...prefix, index], out));
-  else if (value !== null && typeof value === 'object')
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      leafPaths(item, [...prefix, index], out);
+    });
+  } else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) leafPaths(item, [...prefix, key], out);
-  else out.push(prefix);
+  } else {
+    out.push(prefix);
+  }
   return out;
 }
 

@@ -76,7 +76,7 @@ export function score(
   const { fit, interest } = state;
   const quadrant = quadrantOf(model, fit, interest);
   const why: WhyItem[] = [];
-  fitWhy(compiled, state, locale, why);
+  fitWhy(compiled, locale, why);
   interestWhy(compiled, locale, why);
   const journeyStage = journeyStageIn(compiled, state);
   const suggestion = suggestStageIn(compiled, state);

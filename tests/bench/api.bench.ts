@@ -21,7 +21,7 @@ const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 3_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const WRITE_CONCURRENCY = Number(process.env.BENCH_WRITE_CONCURRENCY ?? 2);
+const WRITE_CONCURRENCY = Number(process.env.BENCH_WRITE_CONCURRENCY ?? 4);
 const BATCH = 1000;
 const PORT = Number(process.env.BENCH_PORT ?? 8799);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -191,21 +191,24 @@ async function loadLeads(): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
-async function ingestEvents(): Promise<{ seconds: number; accepted: number }> {
+async function ingestEvents(): Promise<{ seconds: number; accepted: number; duplicates: number }> {
   const started = performance.now();
   let accepted = 0;
+  let duplicates = 0;
   let lastReport = started;
   await pool(Math.ceil(EVENTS / BATCH), WRITE_CONCURRENCY, async (b) => {
     const rows = Array.from({ length: Math.min(BATCH, EVENTS - b * BATCH) }, (_, k) => eventRow(b * BATCH + k));
     const res = await api('POST', '/v1/events', rows);
     if (!res.ok) throw new Error(`POST /v1/events → ${res.status} ${(await res.text()).slice(0, 300)}`);
-    accepted += ((await res.json()) as { accepted: number }).accepted;
+    const report = (await res.json()) as { accepted: number; duplicates: number };
+    accepted += report.accepted;
+    duplicates += report.duplicates;
     if (performance.now() - lastReport > 15_000) {
       lastReport = performance.now();
       log(`  … ${accepted.toLocaleString('en')} events in ${((lastReport - started) / 1000).toFixed(0)} s`);
     }
   });
-  return { seconds: (performance.now() - started) / 1000, accepted };
+  return { seconds: (performance.now() - started) / 1000, accepted, duplicates };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -326,7 +329,13 @@ async function main(): Promise<void> {
   const leadSeconds = await loadLeads();
   log(`loading ${EVENTS.toLocaleString('en')} events (batches of ${BATCH}, ${WRITE_CONCURRENCY} in flight)…`);
   const events = await ingestEvents();
-  if (events.accepted !== EVENTS) throw new Error(`expected ${EVENTS} accepted events, got ${events.accepted}`);
+  // wrangler dev replays in-flight requests when it reloads the Worker (a file changed under it): those
+  // come back as duplicates, which is the idempotency doing its job; every event must be stored once.
+  if (events.accepted + events.duplicates !== EVENTS || events.accepted === 0) {
+    throw new Error(
+      `expected ${EVENTS} events stored once, got ${events.accepted} accepted + ${events.duplicates} duplicates`,
+    );
+  }
   const retry = (await (
     await api(
       'POST',
@@ -360,6 +369,7 @@ wrangler     ${wranglerVersion}
 data         ${LEADS.toLocaleString('en')} leads, ${EVENTS.toLocaleString('en')} events
 lead upsert  ${(LEADS / leadSeconds).toFixed(0)} rows/s (${leadSeconds.toFixed(1)} s)
 event ingest ${(EVENTS / events.seconds).toFixed(0)} rows/s (${events.seconds.toFixed(1)} s for ${EVENTS.toLocaleString('en')}; goal < 120 s for 1,000,000: ${EVENTS >= 1_000_000 ? (events.seconds < 120 ? 'met' : 'NOT met') : 'n/a at this size'})
+duplicates   ${events.duplicates} during the load (requests replayed by wrangler dev after a reload)
 retry        a re-sent batch of ${BATCH}: accepted ${retry.accepted}, duplicates ${retry.duplicates}
 lookup email    p50 ${ms(byEmail.p50)}  p99 ${ms(byEmail.p99)}  max ${ms(byEmail.max)}  (${LOOKUPS} sequential; goal p99 < 20 ms: ${byEmail.p99 < 20 ? 'met' : 'NOT met'})
 lookup linkedin p50 ${ms(byLinkedin.p50)}  p99 ${ms(byLinkedin.p99)}  max ${ms(byLinkedin.max)}  (${Math.ceil(LOOKUPS / 3)} sequential)

@@ -5,12 +5,14 @@ import { cors } from 'hono/cors';
 import { ConditionSchema } from '../../shared';
 import { authenticate } from './auth';
 import type { AppEnv } from './env';
+import { idempotency } from './idempotency';
 import { onError, onNotFound, PROBLEM_TYPES, problemResponse, validationHook } from './problem';
 import { auditRoutes } from './routes/audit';
 import { calibrationRoutes } from './routes/calibrations';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { leadActionRoutes } from './routes/leadActions';
+import { leadExportRoutes } from './routes/leadExport';
 import { leadRoutes } from './routes/leads';
 import { metricsRoutes } from './routes/metrics';
 import { modelRoutes } from './routes/model';
@@ -26,6 +28,8 @@ const ROUTE_MODULES = [
   tokenRoutes,
   modelRoutes,
   auditRoutes,
+  // Before leadRoutes, so /v1/leads/export is not taken for a lead id.
+  leadExportRoutes,
   leadRoutes,
   leadActionRoutes,
   eventRoutes,
@@ -63,12 +67,14 @@ app.use(
     origin: '*',
     allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'],
-    exposeHeaders: ['ETag', 'Location', 'Retry-After', 'WWW-Authenticate'],
+    exposeHeaders: ['ETag', 'Location', 'Retry-After', 'WWW-Authenticate', 'Idempotent-Replayed'],
     maxAge: 86_400,
   }),
 );
 app.use('*', limitBodySize);
 app.use('/v1/*', (c, next) => (c.req.path === OPENAPI_PATH ? next() : authenticate(c, next)));
+// After authentication: keys are scoped to the token that sent them.
+app.use('/v1/*', idempotency);
 
 for (const routes of ROUTE_MODULES) app.route('/', routes);
 

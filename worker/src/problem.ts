@@ -26,6 +26,8 @@ export const PROBLEM_TYPES = {
   payloadTooLarge: 'urn:leadlens:problem:payload-too-large',
   unsupportedMediaType: 'urn:leadlens:problem:unsupported-media-type',
   rateLimited: 'urn:leadlens:problem:rate-limited',
+  idempotencyMismatch: 'urn:leadlens:problem:idempotency-key-reused',
+  requestInProgress: 'urn:leadlens:problem:request-in-progress',
   internal: 'urn:leadlens:problem:internal',
   http: 'about:blank',
 } as const;
@@ -132,6 +134,7 @@ const STATUS_TITLES: Partial<Record<number, { title: string; type: string }>> = 
   412: { title: 'Precondition failed', type: PROBLEM_TYPES.preconditionFailed },
   413: { title: 'Payload too large', type: PROBLEM_TYPES.payloadTooLarge },
   415: { title: 'Unsupported media type', type: PROBLEM_TYPES.unsupportedMediaType },
+  422: { title: 'Idempotency key reused', type: PROBLEM_TYPES.idempotencyMismatch },
   429: { title: 'Too many requests', type: PROBLEM_TYPES.rateLimited },
 };
 

@@ -132,6 +132,14 @@ export function CalibrationPanel(props: { change: (update: (draft: unknown) => u
               baseline: auc(result.evaluation.logisticRegressionAuc),
             })}
           </p>
+          {result.suggestedMql.length === 0 && result.maxPossibleLift !== null && result.maxPossibleLift < 3 ? (
+            <p className="hint" data-testid="calibration-no-mql">
+              {t('calibration.noMqlPossible', {
+                rate: percent(result.averageCloseRate),
+                max: result.maxPossibleLift.toFixed(1),
+              })}
+            </p>
+          ) : null}
           <table className="calibration" data-testid="calibration-table">
             <thead>
               <tr>

@@ -32,7 +32,6 @@ export function BarChart(props: { title: string; bars: readonly Bar[]; format?: 
           const y = index * rowHeight + 2;
           const width = Math.max(1, (bar.value / max) * chartWidth);
           return (
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: bars are focusable so keyboard users get the hover numbers
             <g
               key={bar.key}
               tabIndex={0}

@@ -102,6 +102,19 @@ export const en = {
   'scoring.grade': 'Grade',
   'scoring.minFit': 'Minimum fit',
 
+  'scoring.quadrantActions': 'Quadrants: meaning and next action',
+  'scoring.quadrantOwner': 'Who acts',
+  'scoring.ownerHuman': 'A person decides',
+  'scoring.nextAction': 'Next action',
+  'lifecycle.journeyStages': 'Buyer journey stages',
+  'lifecycle.addJourneyStage': 'Add journey stage',
+  'lifecycle.transitions': 'Transitions (moves back or with a reason)',
+  'lifecycle.addTransition': 'Add transition',
+  'lifecycle.transitionTo': 'To stage',
+  'lifecycle.transitionFrom': 'From stages (one per line)',
+  'lifecycle.setsStatus': 'Sets lead status',
+  'lifecycle.requiresReason': 'Requires a reason',
+
   'icp.description': 'ICP description',
   'icp.rules': 'Fit rules',
   'icp.rule': 'Rule',
@@ -149,6 +162,7 @@ export const en = {
   'personas.persona': 'Persona',
   'personas.add': 'Add persona',
   'personas.name': 'Name',
+  'personas.description': 'Description (optional)',
   'personas.buyingRole': 'Role in the buying decision',
   'personas.role.end_user': 'End user',
   'personas.role.influencer': 'Influencer',
@@ -251,6 +265,11 @@ export const en = {
   'preview.addByEmail': 'Add a stored lead by email',
   'preview.add': 'Add to preview',
 
+  'preview.sample.tokyo': 'IT director, bank, Japan, 8,000 employees, requested a demo',
+  'preview.sample.milan': 'Marketing manager, retail, Italy, 400 employees, newsletter subscriber',
+  'preview.sample.austin': 'Founder of a 3-person shop, very active on the site',
+  'preview.sample.dubai': 'Head of sales operations, bank, UAE, no activity yet',
+
   'quadrant.hot': 'Hot',
   'quadrant.nurture': 'Nurture',
   'quadrant.explore': 'Explore',
@@ -336,6 +355,8 @@ export const en = {
   'calibration.target.fit': 'Fit rules on lead attributes',
   'calibration.target.behaviour': 'Behaviour rules on events (yes/no actions)',
   'calibration.applySelected': 'Apply selected to the draft',
+  'calibration.noMqlPossible':
+    'No action can be suggested as an MQL criterion: with an average close rate of {rate}, the highest possible lift is {max}, below 3. You can still tick actions as MQL criteria yourself.',
   'calibration.applied': 'Added {applied} suggestion(s) to the draft; {skipped} could not be applied that way.',
 
   'funnel.title': 'Funnel',

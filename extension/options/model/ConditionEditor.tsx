@@ -79,7 +79,7 @@ function freshCondition(op: Op, previous: Condition | undefined): Condition {
  * A small builder for the rule language: pick a comparison and fill its fields, or nest
  * all/any/not. "JSON" edits the same condition as text, for anything the form does not cover.
  */
-export function ConditionEditor(props: { path: ModelPath; label: string; depth?: number }) {
+export function ConditionEditor(props: { path: ModelPath; label: string; depth?: number; optional?: boolean }) {
   const { draft, setValue, readOnly } = useEditor();
   const t = useOt();
   const id = useId();
@@ -100,9 +100,14 @@ export function ConditionEditor(props: { path: ModelPath; label: string; depth?:
             data-path={pathKey([...props.path, 'op'])}
             disabled={readOnly || asJson}
             value={op ?? ''}
-            onChange={(event) => setValue(props.path, freshCondition(event.target.value as Op, condition))}
+            onChange={(event) =>
+              setValue(
+                props.path,
+                event.target.value === '' ? undefined : freshCondition(event.target.value as Op, condition),
+              )
+            }
           >
-            {op === null ? <option value="">{t('editor.none')}</option> : null}
+            {op === null || props.optional ? <option value="">{t('editor.none')}</option> : null}
             {OPS.map((o) => (
               <option key={o} value={o}>
                 {t(OP_LABELS[o])}

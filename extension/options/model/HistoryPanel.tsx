@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { ModelVersion, ModelVersionSummary } from '../../../shared';
+import { useUiLocale } from '../../i18n';
 import { ApiCallError, callOrThrow, useOptionsApi } from '../api';
 import { useOt } from '../i18n';
 import { DiffTable } from './DiffTable';
@@ -9,6 +10,7 @@ import { diffModels, type ModelChange } from './modelDiff';
 export function HistoryPanel(props: { canEdit: boolean; liveVersion: number | null; onRolledBack: () => void }) {
   const { canEdit, liveVersion, onRolledBack } = props;
   const t = useOt();
+  const locale = useUiLocale();
   const api = useOptionsApi();
   const id = useId();
   const [versions, setVersions] = useState<ModelVersionSummary[] | null>(null);
@@ -97,7 +99,7 @@ export function HistoryPanel(props: { canEdit: boolean; liveVersion: number | nu
                   {v.version === liveVersion ? ` (${t('history.live')})` : ''}
                   {v.rollbackOf !== null ? ` ${t('history.rollbackOf', { version: v.rollbackOf })}` : ''}
                 </td>
-                <td>{v.publishedAt ? new Date(v.publishedAt).toLocaleString() : '—'}</td>
+                <td>{v.publishedAt ? new Date(v.publishedAt).toLocaleString(locale) : '—'}</td>
                 <td>{v.publishedBy ?? '—'}</td>
                 <td>{v.note || '—'}</td>
                 {canEdit ? (

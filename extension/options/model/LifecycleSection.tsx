@@ -1,6 +1,7 @@
 import { useOt } from '../i18n';
 import { ConditionEditor } from './ConditionEditor';
-import { CheckboxField, ListEditor, LocalizedField, nextId, SelectField, TextField } from './fields';
+import { useEditor } from './editorContext';
+import { CheckboxField, LinesField, ListEditor, LocalizedField, nextId, SelectField, TextField } from './fields';
 import type { ModelPath } from './paths';
 
 function titleOf(item: unknown, index: number): string {
@@ -32,7 +33,74 @@ export function LifecycleSection() {
         })}
         renderItem={(path) => <StageEditor path={path} />}
       />
+      <TransitionsEditor />
+      <ListEditor
+        path={['journeyStages']}
+        title={t('lifecycle.journeyStages')}
+        addLabel={t('lifecycle.addJourneyStage')}
+        collapsed
+        itemTitle={titleOf}
+        newItem={() => ({ id: 'decision', label: { en: '' }, definition: { en: '' } })}
+        renderItem={(path) => (
+          <>
+            <SelectField
+              path={[...path, 'id']}
+              label={t('editor.id')}
+              options={(['awareness', 'consideration', 'decision'] as const).map((id) => ({
+                value: id,
+                label: t(`journey.${id}`),
+              }))}
+            />
+            <LocalizedField path={[...path, 'label']} label={t('editor.label')} />
+            <LocalizedField path={[...path, 'definition']} label={t('editor.definition')} multiline />
+            <ConditionEditor path={[...path, 'when']} label={t('lifecycle.condition')} optional />
+          </>
+        )}
+      />
     </div>
+  );
+}
+
+/** Moves the forward-only rule would forbid (return to nurture) or that set a status and need a reason. */
+function TransitionsEditor() {
+  const t = useOt();
+  const { draft } = useEditor();
+  const ids = (path: 'stages' | 'statuses') => {
+    const list =
+      path === 'stages'
+        ? (draft as { lifecycle?: { stages?: { id?: unknown }[] } })?.lifecycle?.stages
+        : (draft as { leadStatuses?: { id?: unknown }[] })?.leadStatuses;
+    return (list ?? [])
+      .map((item) => item?.id)
+      .filter((id): id is string => typeof id === 'string' && id !== '')
+      .map((id) => ({ value: id, label: id }));
+  };
+  return (
+    <ListEditor
+      path={['lifecycle', 'transitions']}
+      title={t('lifecycle.transitions')}
+      addLabel={t('lifecycle.addTransition')}
+      collapsed
+      itemTitle={titleOf}
+      newItem={(items) => ({ id: nextId(items, 'transition'), label: { en: '' }, from: ['sal'], to: 'lead' })}
+      renderItem={(path) => (
+        <>
+          <div className="row">
+            <TextField path={[...path, 'id']} label={t('editor.id')} />
+            <SelectField path={[...path, 'to']} label={t('lifecycle.transitionTo')} options={ids('stages')} />
+            <SelectField
+              path={[...path, 'setsStatus']}
+              label={t('lifecycle.setsStatus')}
+              options={ids('statuses')}
+              optional
+            />
+            <CheckboxField path={[...path, 'requiresReason']} label={t('lifecycle.requiresReason')} />
+          </div>
+          <LinesField path={[...path, 'from']} label={t('lifecycle.transitionFrom')} />
+          <LocalizedField path={[...path, 'label']} label={t('editor.label')} />
+        </>
+      )}
+    />
   );
 }
 

@@ -1,4 +1,6 @@
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { useUiLocale } from '../../i18n';
+import { onBackgroundPush } from '../../lib/messages';
 import { useOptionsApi } from '../api';
 import { CalibrationPanel } from '../calibration/CalibrationPanel';
 import { type OptionsMessageKey, useOt } from '../i18n';
@@ -69,11 +71,24 @@ export function sectionForPath(path: string): Section {
 export function ModelTab(props: { canEdit: boolean; store?: DraftStore }) {
   const { canEdit } = props;
   const t = useOt();
+  const locale = useUiLocale();
   const api = useOptionsApi();
   const [store] = useState(() => props.store ?? new DraftStore());
   const state = useModelDraft(api, store);
   const [section, setSection] = useState<Section>('scoring');
+  const [focusPath, setFocusPath] = useState<string | null>(null);
   const errors = useMemo(() => errorsByPath(state.errors), [state.errors]);
+  const { reloadPublished } = state;
+  // Every browser follows a publish within a minute; the editor does too, while it has no edits.
+  useEffect(() => {
+    try {
+      return onBackgroundPush((push) => {
+        if (push.type === 'push/modelChanged') void reloadPublished();
+      });
+    } catch {
+      return undefined;
+    }
+  }, [reloadPublished]);
   const sections = SECTIONS.filter((s) => canEdit || s !== 'calibration');
 
   const editor: EditorContextValue = useMemo(
@@ -83,23 +98,21 @@ export function ModelTab(props: { canEdit: boolean; store?: DraftStore }) {
       change: state.change,
       errors,
       readOnly: !canEdit,
+      focusPath,
     }),
-    [state.draft, state.setValue, state.change, errors, canEdit],
+    [state.draft, state.setValue, state.change, errors, canEdit, focusPath],
   );
 
   function show(path: string) {
     setSection(sectionForPath(path));
-    // After the section renders: open the collapsed items around the field and focus it.
+    setFocusPath(path);
+    // After the section and the items around the field have rendered: focus it.
     setTimeout(() => {
       const field =
         document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`) ??
         document.querySelector<HTMLElement>(`[data-error-path="${CSS.escape(path)}"]`);
-      let details = field?.closest('details');
-      while (details) {
-        details.open = true;
-        details = details.parentElement?.closest('details') ?? null;
-      }
       field?.focus();
+      field?.scrollIntoView?.({ block: 'center' });
     }, 0);
   }
 
@@ -166,7 +179,7 @@ export function ModelTab(props: { canEdit: boolean; store?: DraftStore }) {
           {canEdit
             ? state.dirty
               ? state.savedAt
-                ? t('model.draftSaved', { time: new Date(state.savedAt).toLocaleTimeString() })
+                ? t('model.draftSaved', { time: new Date(state.savedAt).toLocaleTimeString(locale) })
                 : t('model.draftUnsaved')
               : t('model.noChanges')
             : t('model.readOnly')}

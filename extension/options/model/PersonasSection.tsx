@@ -75,6 +75,7 @@ function PersonaEditor(props: { path: ModelPath }) {
         />
       </div>
       <LocalizedField path={[...path, 'name']} label={t('personas.name')} />
+      <LocalizedField path={[...path, 'description']} label={t('personas.description')} multiline optional />
       <ListEditor
         path={[...path, 'titlePatterns']}
         title={t('personas.titlePatterns')}

@@ -122,7 +122,7 @@ export function PreviewPanel(props: { draft: unknown; published: AlignmentModel 
             return (
               <tr key={row.sample.key} data-changed={changed}>
                 <th scope="row">
-                  {row.sample.label}
+                  {typeof row.sample.label === 'string' ? row.sample.label : t(row.sample.label.key)}
                   {changed ? <span className="badge">{t('preview.changed')}</span> : null}
                 </th>
                 {cell(row.published, props.published)}

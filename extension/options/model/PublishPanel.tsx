@@ -86,7 +86,7 @@ export function PublishPanel(props: { state: ModelDraftState; canEdit: boolean }
         {message?.text ?? ''}
       </output>
       {state.conflict && state.base ? (
-        <div className="conflict" data-testid="publish-conflict" role="region" aria-label={t('conflict.title')}>
+        <section className="conflict" data-testid="publish-conflict" aria-label={t('conflict.title')}>
           <h4>{t('conflict.title')}</h4>
           <p>{t('conflict.explain', { mine: state.base.version, theirs: state.conflict.version })}</p>
           <DiffTable
@@ -103,7 +103,7 @@ export function PublishPanel(props: { state: ModelDraftState; canEdit: boolean }
               {t('conflict.discardMine')}
             </button>
           </div>
-        </div>
+        </section>
       ) : null}
       {state.lastRebaseConflicts.length > 0 ? (
         <div className="hint" data-testid="rebase-conflicts">

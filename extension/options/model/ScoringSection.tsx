@@ -1,5 +1,8 @@
+import type { Quadrant } from '../../../shared';
 import { useOt } from '../i18n';
-import { LinesField, ListEditor, NumberField, TextField } from './fields';
+import { LinesField, ListEditor, LocalizedField, NumberField, SelectField, TextField } from './fields';
+
+const QUADRANTS: readonly Quadrant[] = ['hot', 'nurture', 'explore', 'disqualify'];
 
 /** Thresholds, weights and normalisation: how points become fit, interest, score and quadrant. */
 export function ScoringSection() {
@@ -34,6 +37,27 @@ export function ScoringSection() {
           </div>
         )}
       />
+      <h3>{t('scoring.quadrantActions')}</h3>
+      {QUADRANTS.map((quadrant) => {
+        const path = ['quadrants', 'actions', quadrant];
+        return (
+          <fieldset key={quadrant} className="quadrant-action">
+            <legend>{t(`quadrant.${quadrant}`)}</legend>
+            <SelectField
+              path={[...path, 'owner']}
+              label={t('scoring.quadrantOwner')}
+              options={[
+                { value: 'sales', label: t('team.sales') },
+                { value: 'marketing', label: t('team.marketing') },
+                { value: 'human', label: t('scoring.ownerHuman') },
+              ]}
+            />
+            <LocalizedField path={[...path, 'label']} label={t('editor.label')} />
+            <LocalizedField path={[...path, 'definition']} label={t('editor.definition')} multiline />
+            <LocalizedField path={[...path, 'nextAction']} label={t('scoring.nextAction')} multiline />
+          </fieldset>
+        );
+      })}
     </div>
   );
 }

@@ -11,6 +11,8 @@ export interface EditorContextValue {
   /** `validateModel` errors of the draft, by dotted path. */
   errors: ReadonlyMap<string, string[]>;
   readOnly: boolean;
+  /** A field the editor was asked to show (from the problem list): the items around it open. */
+  focusPath: string | null;
 }
 
 export const EditorContext = createContext<EditorContextValue | null>(null);

@@ -186,8 +186,11 @@ export function LinesField(props: { path: ModelPath; label: string; hint?: strin
   );
 }
 
-/** Admin-written text in each of the model's languages (English required). */
-export function LocalizedField(props: { path: ModelPath; label: string; multiline?: boolean }) {
+/**
+ * Admin-written text in each of the model's languages (English required). An `optional` text
+ * (a persona's description) disappears from the model when every language is emptied.
+ */
+export function LocalizedField(props: { path: ModelPath; label: string; multiline?: boolean; optional?: boolean }) {
   const { draft } = useEditor();
   const t = useOt();
   const locales = draftLocales(draft);
@@ -201,6 +204,7 @@ export function LocalizedField(props: { path: ModelPath; label: string; multilin
             label={t('editor.inLanguage', { label: props.label, locale })}
             multiline={props.multiline}
             optional={locale !== 'en'}
+            parentOptional={props.optional === true}
           />
         </div>
       ))}
@@ -210,11 +214,27 @@ export function LocalizedField(props: { path: ModelPath; label: string; multilin
 }
 
 /** One language of a localized text; an emptied optional language is removed, not kept as "". */
-function TextFieldInline(props: { path: ModelPath; label: string; multiline?: boolean; optional: boolean }) {
+function TextFieldInline(props: {
+  path: ModelPath;
+  label: string;
+  multiline?: boolean;
+  optional: boolean;
+  parentOptional: boolean;
+}) {
   const { draft, setValue, readOnly } = useEditor();
   const { inputId, errorId, invalid } = useFieldIds(props.path);
   const value = getAt(draft, props.path);
-  const onValue = (text: string) => setValue(props.path, props.optional && text === '' ? undefined : text);
+  const onValue = (text: string) => {
+    if (!props.parentOptional) {
+      setValue(props.path, props.optional && text === '' ? undefined : text);
+      return;
+    }
+    const parentPath = props.path.slice(0, -1);
+    const locale = props.path[props.path.length - 1] as string;
+    const { [locale]: _old, ...others } = (getAt(draft, parentPath) as Record<string, string> | undefined) ?? {};
+    const next = text === '' ? others : { ...others, [locale]: text };
+    setValue(parentPath, Object.keys(next).length === 0 ? undefined : next);
+  };
   const common = {
     id: inputId,
     'data-path': pathKey(props.path),
@@ -236,7 +256,11 @@ function TextFieldInline(props: { path: ModelPath; label: string; multiline?: bo
   );
 }
 
-/** A list of items with add, remove and reorder; `renderItem` edits one item at its path. */
+/**
+ * A list of items with add, remove and reorder; `renderItem` edits one item at its path.
+ * Collapsed items render only their summary, so a model with hundreds of fields stays fast;
+ * an item opens by itself when the editor is asked to show a field inside it.
+ */
 export function ListEditor(props: {
   path: ModelPath;
   title: string;
@@ -246,10 +270,24 @@ export function ListEditor(props: {
   addLabel: string;
   collapsed?: boolean;
 }) {
-  const { draft, change, readOnly } = useEditor();
+  const { draft, change, readOnly, focusPath } = useEditor();
   const t = useOt();
   const value = getAt(draft, props.path);
   const items = Array.isArray(value) ? value : [];
+  const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
+  const isOpen = (index: number) => {
+    const key = pathKey([...props.path, index]);
+    const forced = focusPath !== null && (focusPath === key || focusPath.startsWith(`${key}.`));
+    // `toggled` flips the default: open lists start open, collapsed lists start closed.
+    return forced || toggled.has(index) === Boolean(props.collapsed);
+  };
+  const toggle = (index: number) =>
+    setToggled((current) => {
+      const next = new Set(current);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
   return (
     <section className="list-editor" data-list-path={pathKey(props.path)}>
       <h3>{props.title}</h3>
@@ -257,35 +295,50 @@ export function ListEditor(props: {
       {items.map((item, index) => {
         const title = props.itemTitle(item, index);
         const itemPath = [...props.path, index];
+        const open = isOpen(index);
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: items have no stable key while their id is being typed
-          <details key={index} className="list-item" open={!props.collapsed}>
-            <summary>
+          <details key={index} className="list-item" open={open} data-item-path={pathKey(itemPath)}>
+            {/* biome-ignore lint/a11y/noStaticElementInteractions: <summary> is the native, keyboard-operable toggle of <details> */}
+            <summary
+              onClick={(event) => {
+                event.preventDefault();
+                toggle(index);
+              }}
+            >
               {title}
               <ItemErrorCount path={itemPath} />
             </summary>
-            {props.renderItem(itemPath, index)}
-            {readOnly ? null : (
-              <div className="row item-actions">
-                <button
-                  type="button"
-                  onClick={() => change((d) => moveAt(d, props.path, index, -1))}
-                  disabled={index === 0}
-                >
-                  {t('editor.moveUp', { item: title })}
-                </button>
-                <button
-                  type="button"
-                  onClick={() => change((d) => moveAt(d, props.path, index, 1))}
-                  disabled={index === items.length - 1}
-                >
-                  {t('editor.moveDown', { item: title })}
-                </button>
-                <button type="button" className="danger" onClick={() => change((d) => removeAt(d, props.path, index))}>
-                  {t('editor.remove', { item: title })}
-                </button>
-              </div>
-            )}
+            {open ? (
+              <>
+                {props.renderItem(itemPath, index)}
+                {readOnly ? null : (
+                  <div className="row item-actions">
+                    <button
+                      type="button"
+                      onClick={() => change((d) => moveAt(d, props.path, index, -1))}
+                      disabled={index === 0}
+                    >
+                      {t('editor.moveUp', { item: title })}
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => change((d) => moveAt(d, props.path, index, 1))}
+                      disabled={index === items.length - 1}
+                    >
+                      {t('editor.moveDown', { item: title })}
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => change((d) => removeAt(d, props.path, index))}
+                    >
+                      {t('editor.remove', { item: title })}
+                    </button>
+                  </div>
+                )}
+              </>
+            ) : null}
           </details>
         );
       })}

@@ -1,9 +1,11 @@
 import { DAY_MS, type Lead, type LeadEvent } from '../../../shared';
+import type { OptionsMessageKey } from '../i18n';
 
 /** A lead to preview the model against: stored facts plus its behaviour. */
 export interface SampleLead {
   key: string;
-  label: string;
+  /** Built-in samples are described in the UI language; looked-up leads by their name. */
+  label: string | { key: OptionsMessageKey };
   lead: Partial<Lead>;
   events: LeadEvent[];
 }
@@ -24,7 +26,7 @@ export function builtInSamples(now: number): SampleLead[] {
   return [
     {
       key: tokyo,
-      label: 'IT director, bank, Japan, 8,000 employees, demo request',
+      label: { key: 'preview.sample.tokyo' },
       lead: {
         id: 'sample_tokyo',
         email: tokyo,
@@ -43,7 +45,7 @@ export function builtInSamples(now: number): SampleLead[] {
     },
     {
       key: milan,
-      label: 'Marketing manager, retail, Italy, 400 employees, newsletter',
+      label: { key: 'preview.sample.milan' },
       lead: {
         id: 'sample_milan',
         email: milan,
@@ -58,7 +60,7 @@ export function builtInSamples(now: number): SampleLead[] {
     },
     {
       key: austin,
-      label: 'Founder, 3-person shop, many page views',
+      label: { key: 'preview.sample.austin' },
       lead: {
         id: 'sample_austin',
         email: austin,
@@ -78,7 +80,7 @@ export function builtInSamples(now: number): SampleLead[] {
     },
     {
       key: dubai,
-      label: 'Head of sales operations, bank, UAE, no activity',
+      label: { key: 'preview.sample.dubai' },
       lead: {
         id: 'sample_dubai',
         email: dubai,

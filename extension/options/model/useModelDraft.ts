@@ -182,14 +182,27 @@ export function useModelDraft(api: OptionsApi, store: DraftStore, now: () => num
     persist(rebased.model, current);
   }, [conflict, persist]);
 
+  /**
+   * Fetches the live version again (after a rollback, or when the background says the model
+   * changed). A draft without edits follows it; a draft with edits keeps its base, so the
+   * next publish shows the conflict instead of silently dropping someone's change.
+   */
   const reloadPublished = useCallback(async () => {
     try {
-      setPublished(await fetchPublished());
+      const current = await fetchPublished();
+      setPublished(current);
       setLoadError(null);
+      const { draft: mine, base: from } = latest.current;
+      const untouched = from !== null && JSON.stringify(mine) === JSON.stringify(from.model);
+      if (untouched && from.etag !== current.etag) {
+        setBase(current);
+        setDraft(structuredClone(current.model));
+        persist(structuredClone(current.model), current);
+      }
     } catch (error) {
       setLoadError(error instanceof Error ? error.message : String(error));
     }
-  }, [fetchPublished]);
+  }, [fetchPublished, persist]);
 
   return {
     loading,

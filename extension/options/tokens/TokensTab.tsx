@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import type { Role, TokenInfo } from '../../../shared';
+import { useUiLocale } from '../../i18n';
 import { ApiCallError, callOrThrow, useOptionsApi } from '../api';
 import { type OptionsMessageKey, useOt } from '../i18n';
 
@@ -20,6 +21,7 @@ interface CreatedToken {
 /** Named API tokens: create one with a role (its secret is shown once), list them, revoke. */
 export function TokensTab() {
   const t = useOt();
+  const locale = useUiLocale();
   const api = useOptionsApi();
   const id = useId();
   const [tokens, setTokens] = useState<TokenInfo[] | null>(null);
@@ -147,11 +149,11 @@ export function TokensTab() {
               <tr key={token.id} data-token-id={token.id} data-revoked={token.revokedAt !== null}>
                 <th scope="row">{token.name}</th>
                 <td>{t(ROLE_LABELS[token.role])}</td>
-                <td>{new Date(token.createdAt).toLocaleString()}</td>
-                <td>{token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : '—'}</td>
+                <td>{new Date(token.createdAt).toLocaleString(locale)}</td>
+                <td>{token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString(locale) : '—'}</td>
                 <td>
                   {token.revokedAt ? (
-                    t('tokens.revokedAt', { when: new Date(token.revokedAt).toLocaleString() })
+                    t('tokens.revokedAt', { when: new Date(token.revokedAt).toLocaleString(locale) })
                   ) : (
                     <button type="button" className="danger" onClick={() => void revoke(token)}>
                       {t('tokens.revoke', { name: token.name })}

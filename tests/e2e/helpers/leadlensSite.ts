@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { defaultModel } from '../../../shared';
 import { type FixtureRoutes, type FixtureServer, startFixtureServer } from './fixtureServer';
 import { type ExtensionBrowser, launchWithExtension } from './launchWithExtension';
@@ -46,7 +46,8 @@ export const FIXTURE_LEADS = [
   {
     email: 'omar.haddad@falcon-studio.example.ae',
     name: 'عمر حداد',
-    title: 'مصمم جرافيك',
+    // Stored as marketing manager (the CRM page shows an older title; the stored record wins).
+    title: 'مدير التسويق',
     company: 'Falcon Studio',
     domain: 'falcon-studio.example.ae',
     industry: 'Design',
@@ -102,7 +103,7 @@ export interface CardAttributes {
 }
 
 interface LookupAnswer {
-  lead: { id: string; email: string };
+  lead: { id: string; email: string; lifecycleStage: string; leadStatus?: string };
   score: {
     quadrant: string;
     score: number;
@@ -178,7 +179,10 @@ export async function startSiteEnvironment(routes: FixtureRoutes): Promise<SiteE
   let extension: Awaited<ReturnType<typeof snapshotExtension>> | undefined;
   try {
     extension = await snapshotExtension();
-    const published = await worker.api('POST', '/v1/model/versions', { model: defaultModel, note: 'e2e: default model' });
+    const published = await worker.api('POST', '/v1/model/versions', {
+      model: defaultModel,
+      note: 'e2e: default model',
+    });
     if (published.status !== 201 && published.status !== 200) {
       throw new Error(`publishing the model failed: ${published.status} ${JSON.stringify(published.body)}`);
     }
@@ -203,7 +207,8 @@ export async function startSiteEnvironment(routes: FixtureRoutes): Promise<SiteE
   }
 
   async function lookup(query: { email: string } | { linkedin: string }): Promise<LookupAnswer> {
-    const search = 'email' in query ? `email=${encodeURIComponent(query.email)}` : `linkedin=${encodeURIComponent(query.linkedin)}`;
+    const search =
+      'email' in query ? `email=${encodeURIComponent(query.email)}` : `linkedin=${encodeURIComponent(query.linkedin)}`;
     const answer = await worker.api<LookupAnswer>('GET', `/v1/leads/lookup?${search}`);
     if (answer.status !== 200) throw new Error(`lookup ${search}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body;
@@ -241,8 +246,96 @@ export async function navigateInPlace(page: Page): Promise<void> {
   await expect.poll(() => page.url()).not.toBe(before);
 }
 
-/** Asserts that a page without a person gets no card (after giving the content script time to run). */
+/**
+ * Asserts that a page without a person gets no card (after giving the content script time to
+ * run) — and no overlay at all: nothing is mounted until a person shows up.
+ */
 export async function expectNoCard(page: Page): Promise<void> {
   await page.waitForTimeout(1_500);
   expect(await page.locator(CARD).count()).toBe(0);
+  expect(await page.locator('leadlens-overlay').count()).toBe(0);
+}
+
+/**
+ * Types a greeting and a sign-off into an email body, puts the caret between them, and clicks the
+ * card's first "Insert": the talking point must land at the caret, as plain text.
+ */
+export async function expectInsertAtCaret(page: Page, bodySelector: string): Promise<void> {
+  const body = page.locator(bodySelector);
+  await body.click();
+  await page.keyboard.type('Dear colleague, ');
+  await page.keyboard.type('Best regards');
+  for (let i = 0; i < 'Best regards'.length; i++) await page.keyboard.press('ArrowLeft');
+
+  const card = page.locator(CARD);
+  const point = (await card.locator('.ll-points li .ll-text').first().textContent()) ?? '';
+  expect(point.length).toBeGreaterThan(0);
+  await card
+    .getByRole('button', { name: /^Insert talking point/ })
+    .first()
+    .click();
+
+  await expect.poll(() => body.textContent()).toBe(`Dear colleague, ${point}Best regards`);
+  expect(await body.locator('img, script, a').count()).toBe(0);
+  expect(await card.getByRole('status').filter({ hasText: 'Inserted into the email.' }).count()).toBe(1);
+}
+
+/** The lead's timeline from the API (stage entries, attempts, events). */
+export async function timelineOf(env: SiteEnvironment, leadId: string) {
+  const answer = await env.worker.api<{
+    timeline: { kind: string; channel?: string; reason?: string; stage?: string }[];
+  }>('GET', `/v1/leads/${encodeURIComponent(leadId)}/timeline`);
+  expect(answer.status).toBe(200);
+  return answer.body.timeline;
+}
+
+type PersonQuery = { email: string } | { linkedin: string };
+
+/**
+ * One site's suite environment: started before its tests (Worker, fixtures, browser), closed
+ * after. Returns the getter tests use.
+ */
+export function useSiteEnvironment(routes: FixtureRoutes): () => SiteEnvironment {
+  let env: SiteEnvironment | undefined;
+  beforeAll(async () => {
+    env = await startSiteEnvironment(routes);
+  }, 180_000);
+  afterAll(async () => {
+    await env?.close();
+  });
+  return () => {
+    if (!env) throw new Error('the site environment did not start');
+    return env;
+  };
+}
+
+/** Opens `url` in a new tab, runs `check`, closes the tab (also when the check fails). */
+export async function onPage(env: SiteEnvironment, url: string, check: (page: Page) => Promise<void>): Promise<void> {
+  const page = await env.browser.newPage();
+  try {
+    await page.goto(url);
+    await check(page);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The card on `page` equals what the API computes for `first`; after the site's in-place
+ * (pushState) navigation it equals what the API computes for `second`.
+ */
+export async function expectCardToFollowNavigation(
+  env: SiteEnvironment,
+  page: Page,
+  first: PersonQuery,
+  second: PersonQuery,
+): Promise<void> {
+  await expectCardToShow(page, await env.expectedAttributes(first));
+  await navigateInPlace(page);
+  await expectCardToShow(page, await env.expectedAttributes(second));
+}
+
+/** The "page without a person" test every site has. */
+export function itShowsNoCardOn(env: () => SiteEnvironment, url: string, page: string): void {
+  it(`shows no card on ${page} (no person)`, () => onPage(env(), url, expectNoCard));
 }

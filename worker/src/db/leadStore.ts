@@ -272,6 +272,8 @@ export async function deleteLead(
     db.prepare('DELETE FROM lead_event_counts WHERE lead_id = ?1').bind(id),
     db.prepare('DELETE FROM lead_activity_days WHERE lead_id = ?1').bind(id),
     db.prepare('DELETE FROM leads WHERE id = ?1').bind(id),
+    // Stored answers to keyed retries (idempotency.ts) may quote the lead (an attempt, a transition).
+    db.prepare('DELETE FROM idempotency_keys WHERE instr(body, ?1) > 0').bind(JSON.stringify(id)),
   ]);
   const deleted = leads?.meta.changes ?? 0;
   if (deleted === 0) return undefined;
@@ -404,27 +406,45 @@ export async function insertAttempt(
 /**
  * Stores the outcome of a lifecycle transition (from the shared `applyTransition`): the lead's stage and
  * status, and the history entry that records from where, why and by whom, in one transaction.
+ * The update is conditional on the lead still being where the transition was computed from
+ * (`expected`), so of two racing moves only one applies; the history entry and the `also` statements
+ * (audit) run only when it did (`changes() = 1`, evaluated inside the batch's transaction).
+ * Returns false when the lead had moved meanwhile: nothing was written.
  */
 export async function saveTransition(
   db: D1Database,
   leadId: string,
   entry: StageEntry,
-  options: { stage: string; status: string | undefined; by: string; now: string; also?: D1PreparedStatement[] },
-): Promise<void> {
+  options: {
+    stage: string;
+    status: string | undefined;
+    expected: { stage: string; status: string | undefined };
+    by: string;
+    now: string;
+    also?: D1PreparedStatement[];
+  },
+): Promise<boolean> {
   const at = toUtcIso(entry.at);
-  await db.batch([
-    ...(options.also ?? []),
+  const [update] = await db.batch([
     db
       .prepare(
         `UPDATE leads SET lifecycle_stage = ?2, lead_status = coalesce(?3, lead_status),
            stage_entered_at = CASE WHEN lifecycle_stage = ?2 THEN stage_entered_at ELSE ?4 END, updated_at = ?5
-         WHERE id = ?1`,
+         WHERE id = ?1 AND lifecycle_stage = ?6 AND lead_status IS ?7`,
       )
-      .bind(leadId, options.stage, options.status ?? null, at, options.now),
+      .bind(
+        leadId,
+        options.stage,
+        options.status ?? null,
+        at,
+        options.now,
+        options.expected.stage,
+        options.expected.status ?? null,
+      ),
     db
       .prepare(
         `INSERT OR REPLACE INTO lead_stage_history (lead_id, stage, at, from_stage, status, reason, transition_id, by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 WHERE changes() = 1`,
       )
       .bind(
         leadId,
@@ -436,7 +456,9 @@ export async function saveTransition(
         entry.transition ?? null,
         options.by,
       ),
+    ...(options.also ?? []),
   ]);
+  return (update?.meta.changes ?? 0) === 1;
 }
 
 /**

@@ -93,28 +93,51 @@ export const leadActionRoutes = createRouter()
         throw conflictProblem(result.message, { from: bundle.lead.lifecycleStage, to: input.to });
       throw validationProblem([{ path: result.path ?? '(root)', message: result.message }]);
     }
+    // A move that changes nothing (accepting an accepted lead, e.g. a second rep clicking a moment later)
+    // would only add a duplicate history entry: refuse it like any other move that is not possible now.
+    if (
+      result.lead.lifecycleStage === bundle.lead.lifecycleStage &&
+      (result.lead.leadStatus ?? null) === (bundle.lead.leadStatus ?? null)
+    ) {
+      throw conflictProblem(`The lead is already in "${bundle.lead.lifecycleStage}".`, {
+        from: bundle.lead.lifecycleStage,
+        to: input.to,
+      });
+    }
     const caller = c.get('caller');
     const entry = { ...result.entry, at: new Date(result.entry.at).toISOString() };
-    await saveTransition(c.env.DB, id, entry, {
+    const applied = await saveTransition(c.env.DB, id, entry, {
       stage: result.lead.lifecycleStage,
       status: result.lead.leadStatus,
+      expected: { stage: bundle.lead.lifecycleStage, status: bundle.lead.leadStatus },
       by: caller.name,
       now: now.toISOString(),
       also: [
-        auditStatement(c.env.DB, {
-          caller,
-          action: 'lead.transition',
-          target: `lead:${id}`,
-          detail: {
-            from: bundle.lead.lifecycleStage,
-            to: entry.stage,
-            status: entry.status,
-            transition: entry.transition,
+        auditStatement(
+          c.env.DB,
+          {
+            caller,
+            action: 'lead.transition',
+            target: `lead:${id}`,
+            detail: {
+              from: bundle.lead.lifecycleStage,
+              to: entry.stage,
+              status: entry.status,
+              transition: entry.transition,
+            },
+            at: now.toISOString(),
           },
-          at: now.toISOString(),
-        }),
+          // Recorded only if the history entry was, i.e. this move won a race with another one.
+          { sql: 'changes() = 1', params: [] },
+        ),
       ],
     });
+    if (!applied) {
+      throw conflictProblem('The lead was moved by someone else meanwhile; reload it and try again.', {
+        from: bundle.lead.lifecycleStage,
+        to: input.to,
+      });
+    }
     const stored = await findLeadBundleById(c.env.DB, id);
     return c.json({ lead: stored?.lead ?? result.lead, entry }, 200);
   });

@@ -18,7 +18,9 @@ const PeriodBoundSchema = z.union([
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time')
-    .transform((day) => `${day}T00:00:00.000Z`),
+    .transform((day) => `${day}T00:00:00.000Z`)
+    // The regex lets 2025-13-45 through; re-checking the result keeps impossible days a 400, not a 500.
+    .pipe(IsoDateTimeSchema),
 ]);
 
 const FunnelQuerySchema = z.object({

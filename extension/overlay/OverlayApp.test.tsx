@@ -1,0 +1,96 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { PagePerson, SiteAdapter } from '../adapters';
+import { LeadlensDb } from '../background/db';
+import { MODEL_SYNC_ALARM, startBackground } from '../background/index';
+import { ACME_CTO, FakeApi, GOOD_TOKEN } from '../background/test/fakeApi';
+import { saveTestConnection, settle } from '../background/test/testBackground';
+import { testModel } from '../background/test/testModel';
+import { OverlayApp } from './OverlayApp';
+
+/** A mail site whose compose body is the page's contenteditable. */
+const MAIL_ADAPTER: SiteAdapter = {
+  id: 'gmail',
+  matches: () => true,
+  extract: () => ({ primary: null, others: [] }),
+  personKey: () => null,
+  anchor: () => null,
+  composeBody: (doc) => doc.querySelector<HTMLElement>('[contenteditable="true"]'),
+};
+
+const ADA: PagePerson = { role: 'recipient', facts: { email: ACME_CTO.email, name: 'Ada Lovelace' } };
+
+// The overlay against a real background over the (fake) runtime messaging, as in the browser.
+describe('OverlayApp', () => {
+  let api: FakeApi;
+  let db: LeadlensDb;
+
+  beforeEach(async () => {
+    api = new FakeApi();
+    api.now = () => Date.now();
+    api.addLead({ ...ACME_CTO });
+    await saveTestConnection(GOOD_TOKEN);
+    db = new LeadlensDb(`leadlens-test-${crypto.randomUUID()}`);
+    const services = startBackground({ db, fetch: api.fetch });
+    await services.modelSync.sync();
+  });
+  afterEach(() => db.close());
+
+  it('renders nothing without a person', async () => {
+    const { container } = render(<OverlayApp person={null} adapter={MAIL_ADAPTER} doc={document} />);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(container.innerHTML).toBe('');
+  });
+
+  it('shows the stored lead for the person, in the language stored under "language"', async () => {
+    await fakeBrowser.storage.local.set({ language: 'ar' });
+    render(<OverlayApp person={ADA} adapter={MAIL_ADAPTER} doc={document} />);
+    await waitFor(() => expect(screen.getByTestId('leadlens-card').dataset.stage).toBe('lead'));
+    const card = screen.getByTestId('leadlens-card');
+    expect(card.dataset.modelVersion).toBe('1');
+    await waitFor(() => expect(card.getAttribute('dir')).toBe('rtl'));
+    expect(card.getAttribute('aria-label')).toBe('Leadlens: Ada Lovelace');
+  });
+
+  it('re-renders with a newly published model without a reload', async () => {
+    render(<OverlayApp person={ADA} adapter={MAIL_ADAPTER} doc={document} />);
+    await waitFor(() => expect(screen.getByTestId('leadlens-card').dataset.modelVersion).toBe('1'));
+    api.publish(testModel({ name: 'Published v2' }));
+    await act(async () => {
+      await fakeBrowser.alarms.onAlarm.trigger({ name: MODEL_SYNC_ALARM, scheduledTime: Date.now() });
+      await settle(10);
+    });
+    await waitFor(() => expect(screen.getByTestId('leadlens-card').dataset.modelVersion).toBe('2'));
+  });
+
+  it('remembers that the card was folded', async () => {
+    const first = render(<OverlayApp person={ADA} adapter={MAIL_ADAPTER} doc={document} />);
+    await waitFor(() => expect(screen.getByTestId('leadlens-card').dataset.stage).toBe('lead'));
+    fireEvent.click(screen.getByRole('button', { name: 'Collapse Leadlens card' }));
+    await waitFor(async () =>
+      expect((await fakeBrowser.storage.local.get('overlayCard')).overlayCard).toMatchObject({ collapsed: true }),
+    );
+    first.unmount();
+
+    render(<OverlayApp person={ADA} adapter={MAIL_ADAPTER} doc={document} />);
+    await waitFor(() => expect(screen.getByTestId('leadlens-card').dataset.collapsed).toBe('true'));
+    expect(screen.getByRole('button', { name: 'Expand Leadlens card' }).getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('inserts a talking point into the compose body', async () => {
+    const body = document.createElement('div');
+    body.contentEditable = 'true';
+    body.textContent = 'Hi Ada, ';
+    document.body.replaceChildren(body);
+    render(
+      <OverlayApp person={{ ...ADA, facts: { ...ADA.facts, title: 'CTO' } }} adapter={MAIL_ADAPTER} doc={document} />,
+    );
+    const insert = await screen.findAllByRole('button', { name: /^Insert talking point/ });
+    const point = insert[0]?.closest('li')?.querySelector('.ll-text')?.textContent ?? '';
+    expect(point).not.toBe('');
+    fireEvent.click(insert[0] as HTMLElement);
+    expect(document.querySelector('[contenteditable]')?.textContent).toBe(`Hi Ada, ${point}`);
+    expect(screen.getByText('Inserted into the email.')).toBeTruthy();
+  });
+});
