@@ -7,6 +7,7 @@ export default defineConfig({
       'shared/vitest.config.ts',
       'worker/vitest.config.ts',
       'extension/vitest.config.ts',
+      'scripts/vitest.config.ts',
       'tests/e2e/vitest.config.ts',
     ],
   },

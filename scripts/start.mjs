@@ -170,6 +170,9 @@ function buildExtension() {
   log('building the extension for Chrome and Firefox (npm run build) …');
   try {
     run('npm', ['run', 'build']);
+    // A development build also matches the local demo pages (extension/lib/urlDetection.ts),
+    // so the overlay can be tried without a Gmail, LinkedIn, HubSpot or Salesforce account.
+    run(join(root, 'node_modules', '.bin', 'wxt'), ['build', '-b', 'chrome', '--mode', 'development']);
   } catch (error) {
     log(`\x1b[33mthe extension build failed (${error.message}); the API keeps running\x1b[0m`);
     return null;
@@ -177,6 +180,7 @@ function buildExtension() {
   return {
     chrome: join(root, '.output', 'chrome-mv3'),
     firefox: join(root, '.output', 'firefox-mv2'),
+    demo: join(root, '.output', 'chrome-mv3-dev'),
   };
 }
 
@@ -230,6 +234,7 @@ ${
     ? `
   Extension      Chrome: chrome://extensions → Developer mode → "Load unpacked" → ${extension.chrome}
                  Firefox: about:debugging#/runtime/this-firefox → "Load Temporary Add-on" → ${extension.firefox}/manifest.json
+                 Demo build (also runs on the local demo pages below): ${extension.demo}
                  Then open the extension's options: API URL ${apiUrl}, token above, "Save connection".
 `
     : ''

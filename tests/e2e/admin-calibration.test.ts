@@ -1,22 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { X_EDUCATION_CSV_MAPPING } from '../../shared';
 import { type ExtensionBrowser, launchWithExtension } from './helpers/launchWithExtension';
 import { REPO_ROOT } from './helpers/paths';
 import { startWorker, type TestWorker } from './helpers/worker';
 
 const LEADS_CSV = `${REPO_ROOT}../shared/data/xeducation/Leads.csv`;
-// Filled in by sales after contact (they leak the outcome) or ids: see shared/calibration/xEducation.ts.
-const IGNORED = [
-  'Prospect ID',
-  'Lead Number',
-  'Tags',
-  'Lead Quality',
-  'Lead Profile',
-  'Asymmetrique Activity Index',
-  'Asymmetrique Profile Index',
-  'Asymmetrique Activity Score',
-  'Asymmetrique Profile Score',
-  'Last Notable Activity',
-];
+// Filled in by sales after contact (they leak the outcome) or ids.
+const IGNORED = X_EDUCATION_CSV_MAPPING.ignoreColumns ?? [];
 
 describe('admin calibrates points from the public X Education outcomes', () => {
   let worker: TestWorker;
