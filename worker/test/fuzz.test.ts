@@ -409,6 +409,13 @@ const routes = (): RouteFuzz[] => [
     ),
   },
   {
+    name: 'GET /v1/openapi.json',
+    request: withHeaders(
+      'GET',
+      queryString(['format']).map((q) => `/v1/openapi.json${q}`),
+    ),
+  },
+  {
     name: 'no such route',
     request: withHeaders(
       'PATCH',
@@ -449,6 +456,18 @@ describe('hostile input never costs a 5xx or a stray write', () => {
         'model_versions',
       ]),
     );
+  });
+
+  it('fuzzes every route the OpenAPI document lists', async () => {
+    const res = await call('GET', '/v1/openapi.json', { token });
+    const doc = (await res.json()) as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    expect(documented.length).toBeGreaterThan(20);
+    const fuzzedRoutes = new Set(routes().map((r) => r.name.replace(/:\w+/g, ':param')));
+    const missing = documented.filter((r) => !fuzzedRoutes.has(r.replace(/:\w+/g, ':param')));
+    expect(missing).toEqual([]);
   });
 
   for (const route of routes()) {
