@@ -1,15 +1,8 @@
-import {
-  ancestorContaining,
-  controlValueOf,
-  firstElement,
-  type MissLogger,
-  missLine,
-  SILENT_MISS_LOGGER,
-} from '../lib/selectorChain';
+import { ancestorContaining, controlValueOf, firstElement, type MissLogger, missLine } from '../lib/selectorChain';
 import { isGmail } from '../lib/urlDetection';
 import { findEmail, parseMailboxList } from './emailAddress';
-import { choosePeople, type MailParticipant, type MailView, type ThreadMessage } from './mailPeople';
-import { asHtmlElement, defaultMissLogger } from './pageHelpers';
+import { type MailParticipant, type MailView, mailSiteAdapter, type ThreadMessage } from './mailPeople';
+import { asHtmlElement } from './pageHelpers';
 import type { SiteAdapter } from './types';
 
 /*
@@ -120,32 +113,18 @@ function composeRecipients(window: Element): MailParticipant[] {
   return recipients;
 }
 
-function mailView(doc: Document, logger: MissLogger): MailView {
-  const compose = activeComposeWindow(doc);
-  return {
-    owner: accountOwner(doc),
-    composeRecipients: compose ? composeRecipients(compose) : [],
-    messages: threadMessages(doc, logger),
-  };
-}
-
-export const gmailAdapter: SiteAdapter = {
+export const gmailAdapter: SiteAdapter = mailSiteAdapter({
   id: 'gmail',
   matches: (url) => isGmail(url),
-  extract(doc, _url, options = {}) {
-    return choosePeople(mailView(doc, options.logger ?? defaultMissLogger));
-  },
-  personKey(doc) {
-    const primary = choosePeople(mailView(doc, SILENT_MISS_LOGGER)).primary;
-    return primary?.facts.email ? `gmail:${primary.role}:${primary.facts.email}` : null;
-  },
-  anchor(doc) {
+  readView: (doc, logger): MailView => {
     const compose = activeComposeWindow(doc);
-    if (compose) return compose;
-    return firstElement(doc, THREAD_HEADING)?.parentElement ?? null;
+    return {
+      owner: accountOwner(doc),
+      composeRecipients: compose ? composeRecipients(compose) : [],
+      messages: threadMessages(doc, logger),
+    };
   },
-  composeBody(doc) {
-    const window = activeComposeWindow(doc);
-    return asHtmlElement(window ? firstElement(window, COMPOSE_BODY) : null);
-  },
-};
+  activeComposeWindow,
+  composeBodyIn: (window) => asHtmlElement(firstElement(window, COMPOSE_BODY)),
+  threadAnchor: (doc) => firstElement(doc, THREAD_HEADING)?.parentElement ?? null,
+});

@@ -1,5 +1,7 @@
+import { type MissLogger, SILENT_MISS_LOGGER } from '../lib/selectorChain';
 import { toProspectFacts } from './facts';
-import type { PagePeople, PagePerson, PersonRole } from './types';
+import { defaultMissLogger } from './pageHelpers';
+import type { PagePeople, PagePerson, PersonRole, SiteAdapter } from './types';
 
 /** Gmail and Outlook show people the same way: a mailbox owner, a thread, perhaps a draft. */
 
@@ -48,4 +50,37 @@ export function choosePeople(view: MailView): PagePeople {
     if (facts.email) people.push({ role, facts });
   }
   return { primary: people[0] ?? null, others: people.slice(1) };
+}
+
+/** What differs between the two mail sites; selectors stay in each site's adapter. */
+export interface MailSite {
+  id: 'gmail' | 'outlook';
+  matches(url: URL): boolean;
+  readView(doc: Document, logger: MissLogger): MailView;
+  activeComposeWindow(doc: Document): Element | null;
+  composeBodyIn(composeWindow: Element): HTMLElement | null;
+  /** Where the card goes when no email is being written: next to the open thread. */
+  threadAnchor(doc: Document): Element | null;
+}
+
+/** Gmail and Outlook adapters: same people rules, same anchoring, site-specific reading. */
+export function mailSiteAdapter(site: MailSite): SiteAdapter {
+  return {
+    id: site.id,
+    matches: site.matches,
+    extract(doc, _url, options = {}) {
+      return choosePeople(site.readView(doc, options.logger ?? defaultMissLogger));
+    },
+    personKey(doc) {
+      const primary = choosePeople(site.readView(doc, SILENT_MISS_LOGGER)).primary;
+      return primary?.facts.email ? `${site.id}:${primary.role}:${primary.facts.email}` : null;
+    },
+    anchor(doc) {
+      return site.activeComposeWindow(doc) ?? site.threadAnchor(doc);
+    },
+    composeBody(doc) {
+      const window = site.activeComposeWindow(doc);
+      return window ? site.composeBodyIn(window) : null;
+    },
+  };
 }

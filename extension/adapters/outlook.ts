@@ -1,8 +1,8 @@
-import { ancestorContaining, firstElement, type MissLogger, missLine, SILENT_MISS_LOGGER } from '../lib/selectorChain';
+import { ancestorContaining, firstElement, type MissLogger, missLine } from '../lib/selectorChain';
 import { isOutlook } from '../lib/urlDetection';
 import { findEmail } from './emailAddress';
-import { choosePeople, type MailParticipant, type MailView, type ThreadMessage } from './mailPeople';
-import { asHtmlElement, defaultMissLogger } from './pageHelpers';
+import { type MailParticipant, type MailView, mailSiteAdapter, type ThreadMessage } from './mailPeople';
+import { asHtmlElement } from './pageHelpers';
 import type { SiteAdapter } from './types';
 
 /*
@@ -119,33 +119,21 @@ function composeRecipients(window: Element): MailParticipant[] {
     .filter((participant): participant is MailParticipant => participant !== null);
 }
 
-function mailView(doc: Document, logger: MissLogger): MailView {
-  const compose = activeComposeWindow(doc);
-  return {
-    owner: accountOwner(doc),
-    composeRecipients: compose ? composeRecipients(compose) : [],
-    messages: paneMessages(doc, logger),
-  };
-}
-
-export const outlookAdapter: SiteAdapter = {
+export const outlookAdapter: SiteAdapter = mailSiteAdapter({
   id: 'outlook',
   matches: (url) => isOutlook(url),
-  extract(doc, _url, options = {}) {
-    return choosePeople(mailView(doc, options.logger ?? defaultMissLogger));
-  },
-  personKey(doc) {
-    const primary = choosePeople(mailView(doc, SILENT_MISS_LOGGER)).primary;
-    return primary?.facts.email ? `outlook:${primary.role}:${primary.facts.email}` : null;
-  },
-  anchor(doc) {
+  readView: (doc, logger): MailView => {
     const compose = activeComposeWindow(doc);
-    if (compose) return compose;
+    return {
+      owner: accountOwner(doc),
+      composeRecipients: compose ? composeRecipients(compose) : [],
+      messages: paneMessages(doc, logger),
+    };
+  },
+  activeComposeWindow,
+  composeBodyIn: (window) => asHtmlElement(firstElement(window, COMPOSE_BODY)),
+  threadAnchor: (doc) => {
     const pane = firstElement(doc, READING_PANE);
     return pane ? (firstElement(pane, ['[role="heading"]', 'h1', 'h2']) ?? pane) : null;
   },
-  composeBody(doc) {
-    const window = activeComposeWindow(doc);
-    return asHtmlElement(window ? firstElement(window, COMPOSE_BODY) : null);
-  },
-};
+});
