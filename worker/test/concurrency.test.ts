@@ -1,8 +1,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, createToken, expectProblem } from './helpers';
+import { call, createLeadAs, createToken, expectProblem, uniqueSuffix } from './helpers';
 
-const unique = () => crypto.randomUUID().slice(0, 8);
 let rep: string;
 let marketer: string;
 
@@ -11,13 +10,7 @@ beforeAll(async () => {
   marketer = (await createToken('marketer')).token;
 });
 
-async function createLead(fields: Record<string, unknown>): Promise<string> {
-  const res = await call('PUT', '/v1/leads', {
-    token: marketer,
-    body: [{ email: `race.${unique()}@example.com`, ...fields }],
-  });
-  return ((await res.json()) as { results: { id: string }[] }).results[0]?.id as string;
-}
+const createLead = (fields: Record<string, unknown>) => createLeadAs(marketer, 'race', fields);
 
 describe('concurrent writes', () => {
   it('two concurrent accepts: one 200, one 409, one sal entry in the history', async () => {
@@ -69,9 +62,9 @@ describe('concurrent writes', () => {
   });
 
   it('the same event batch posted concurrently stores each event once', async () => {
-    const email = `race.${unique()}@example.com`;
+    const email = `race.${uniqueSuffix()}@example.com`;
     const batch = Array.from({ length: 20 }, (_, i) => ({
-      id: `evt-race-${unique()}-${i}`,
+      id: `evt-race-${uniqueSuffix()}-${i}`,
       email,
       type: 'page_view',
       at: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString(),

@@ -56,3 +56,16 @@ export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** A short random suffix, so each test's emails and names are its own. */
+export const uniqueSuffix = () => crypto.randomUUID().slice(0, 8);
+
+/** Stores one lead (as `token`) with a fresh email under `prefix` and returns its id. */
+export async function createLeadAs(token: string, prefix: string, fields: Record<string, unknown> = {}) {
+  const res = await call('PUT', '/v1/leads', {
+    token,
+    body: [{ email: `${prefix}.${uniqueSuffix()}@example.com`, ...fields }],
+  });
+  if (res.status !== 200) throw new Error(`lead upsert failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { results: { id: string }[] }).results[0]?.id as string;
+}

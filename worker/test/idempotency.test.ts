@@ -1,8 +1,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, createToken, expectProblem } from './helpers';
+import { call, createLeadAs, createToken, expectProblem } from './helpers';
 
-const unique = () => crypto.randomUUID().slice(0, 8);
 let rep: string;
 let marketer: string;
 
@@ -11,13 +10,7 @@ beforeAll(async () => {
   marketer = (await createToken('marketer')).token;
 });
 
-async function createLead(fields: Record<string, unknown>): Promise<string> {
-  const res = await call('PUT', '/v1/leads', {
-    token: marketer,
-    body: [{ email: `idem.${unique()}@example.com`, ...fields }],
-  });
-  return ((await res.json()) as { results: { id: string }[] }).results[0]?.id as string;
-}
+const createLead = (fields: Record<string, unknown>) => createLeadAs(marketer, 'idem', fields);
 
 const countAttempts = (id: string) =>
   env.DB.prepare('SELECT count(*) AS n FROM lead_attempts WHERE lead_id = ?1').bind(id).first<number>('n');
