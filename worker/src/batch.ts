@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { FieldError } from '../../shared';
+import { type FieldError, parseCsvRecords } from '../../shared';
 import type { AppEnv } from './env';
 import { PROBLEM_TYPES, ProblemError, validationProblem } from './problem';
 
@@ -49,11 +49,10 @@ export function tooManyRows(rows: number, limit: number, what: string): ProblemE
   );
 }
 
-/** Parses a JSON array body of at most `maxRows` rows (400 otherwise). */
-export function parseJsonArray(text: string, what: string, maxRows = MAX_BATCH_ROWS): unknown[] {
-  let body: unknown;
+/** Parses a JSON body (400 malformed-json problem otherwise). */
+export function parseJsonBody(text: string): unknown {
   try {
-    body = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new ProblemError({
       status: 400,
@@ -62,6 +61,23 @@ export function parseJsonArray(text: string, what: string, maxRows = MAX_BATCH_R
       detail: 'The request body is not valid JSON.',
     });
   }
+}
+
+/** Parses a CSV body into records keyed by header (400 naming what is unreadable otherwise). */
+export function parseCsvBody(text: string): Record<string, string>[] {
+  try {
+    return parseCsvRecords(text);
+  } catch (error) {
+    throw validationProblem(
+      [{ path: '(root)', message: error instanceof Error ? error.message : 'unreadable CSV' }],
+      'The CSV cannot be read.',
+    );
+  }
+}
+
+/** Parses a JSON array body of at most `maxRows` rows (400 otherwise). */
+export function parseJsonArray(text: string, what: string, maxRows = MAX_BATCH_ROWS): unknown[] {
+  const body = parseJsonBody(text);
   if (!Array.isArray(body)) throw validationProblem([{ path: '(root)', message: `must be an array of ${what}` }]);
   if (body.length > maxRows) throw tooManyRows(body.length, maxRows, what);
   return body;

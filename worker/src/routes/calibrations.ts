@@ -7,13 +7,21 @@ import {
   CalibrationResultSchema,
   calibrate,
   leadsFromCsvRecords,
-  parseCsvRecords,
   zodIssuesToFieldErrors,
 } from '../../../shared';
 import { requireRole } from '../auth';
-import { isCsv, isJson, MAX_CALIBRATION_ROWS, readBodyText, tooManyRows, unsupportedMediaType } from '../batch';
+import {
+  isCsv,
+  isJson,
+  MAX_CALIBRATION_ROWS,
+  parseCsvBody,
+  parseJsonBody,
+  readBodyText,
+  tooManyRows,
+  unsupportedMediaType,
+} from '../batch';
 import type { AppEnv } from '../env';
-import { PROBLEM_TYPES, ProblemError, problemResponses, validationProblem } from '../problem';
+import { problemResponses, validationProblem } from '../problem';
 import { loadPublishedModel } from '../publishedModel';
 import { BEARER_SECURITY, createRouter } from '../router';
 
@@ -65,15 +73,7 @@ const splitList = (value: string | undefined) =>
 function leadsFromCsv(c: Context<AppEnv>, text: string): { leads: CalibrationLead[]; options: Record<string, number> } {
   const query = CsvQuerySchema.safeParse(c.req.query());
   if (!query.success) throw validationProblem(zodIssuesToFieldErrors(query.error));
-  let records: Record<string, string>[];
-  try {
-    records = parseCsvRecords(text);
-  } catch (error) {
-    throw validationProblem(
-      [{ path: '(root)', message: error instanceof Error ? error.message : 'unreadable CSV' }],
-      'The CSV cannot be read.',
-    );
-  }
+  const records = parseCsvBody(text);
   if (records.length === 0) throw validationProblem([{ path: '(root)', message: 'the CSV has no rows' }]);
   if (records.length > MAX_CALIBRATION_ROWS) throw tooManyRows(records.length, MAX_CALIBRATION_ROWS, 'past leads');
   const columns = Object.keys(records[0] as Record<string, string>);
@@ -107,18 +107,7 @@ export const calibrationRoutes = router.post('/v1/calibrations', requireRole('ad
   if (isCsv(c)) {
     ({ leads, options } = leadsFromCsv(c, text));
   } else if (isJson(c)) {
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new ProblemError({
-        status: 400,
-        type: PROBLEM_TYPES.malformedJson,
-        title: 'Malformed JSON',
-        detail: 'The request body is not valid JSON.',
-      });
-    }
-    const parsed = CalibrationRequestSchema.safeParse(body);
+    const parsed = CalibrationRequestSchema.safeParse(parseJsonBody(text));
     if (!parsed.success) throw validationProblem(zodIssuesToFieldErrors(parsed.error));
     leads = parsed.data.leads;
     options = parsed.data.options ?? {};

@@ -5,7 +5,6 @@ import {
   LeadSchema,
   LeadUpsertSchema,
   LocaleSchema,
-  parseCsvRecords,
   ScoreResultSchema,
   StageHistoryEntrySchema,
 } from '../../../shared';
@@ -15,6 +14,7 @@ import {
   isCsv,
   isJson,
   MAX_BATCH_ROWS,
+  parseCsvBody,
   parseJsonArray,
   readBodyText,
   tooManyRows,
@@ -193,15 +193,7 @@ async function upsertFromBody(c: Context<AppEnv>, csv: boolean): Promise<Respons
   const text = await readBodyText(c);
   let rows: unknown[];
   if (csv) {
-    let records: Record<string, string>[];
-    try {
-      records = parseCsvRecords(text);
-    } catch (error) {
-      throw validationProblem(
-        [{ path: '(root)', message: error instanceof Error ? error.message : 'unreadable CSV' }],
-        'The CSV cannot be read.',
-      );
-    }
+    const records = parseCsvBody(text);
     if (records.length > MAX_BATCH_ROWS) throw tooManyRows(records.length, MAX_BATCH_ROWS, 'rows');
     rows = records.map(leadRowFromCsvRecord);
   } else {
