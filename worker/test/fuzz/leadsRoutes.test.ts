@@ -1,0 +1,3 @@
+import { describeFuzzGroup } from './hostileRequests';
+
+describeFuzzGroup('leads');
