@@ -1,5 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectAsAdmin as connect, publish, setThreshold } from './helpers/adminConsole';
 import { type ExtensionBrowser, launchWithExtension } from './helpers/launchWithExtension';
 import { startWorker, type TestWorker } from './helpers/worker';
 
@@ -8,34 +8,6 @@ interface LiveModel {
   note: string;
   publishedBy: string | null;
   model: { quadrants: { fitHigh: number; interestHigh: number } };
-}
-
-/** Opens the options page, connects it with `token`, and waits until the role-aware tabs appear. */
-async function connect(browser: ExtensionBrowser, worker: TestWorker, token: string): Promise<Page> {
-  const page = await browser.openOptionsPage();
-  await page.locator('input[name="apiUrl"]').fill(worker.url);
-  await page.locator('input[name="token"]').fill(token);
-  await page.locator('[data-testid="save-connection"]').click();
-  await page.locator('[data-testid="connection-status"][data-state="saved"]').waitFor();
-  await page.locator('[data-testid="options-connection-state"][data-role="admin"]').waitFor({ timeout: 20_000 });
-  return page;
-}
-
-async function openModelSection(page: Page, section: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Model', exact: true }).click();
-  await page.getByRole('tab', { name: section, exact: true }).click();
-}
-
-async function setThreshold(page: Page, label: string, value: string): Promise<void> {
-  await openModelSection(page, 'Scoring');
-  await page.getByLabel(label, { exact: true }).fill(value);
-  await page.locator('[data-testid="model-status"][data-dirty="true"][data-valid="true"]').waitFor();
-}
-
-async function publish(page: Page, note: string): Promise<void> {
-  await page.getByRole('tab', { name: 'Publish & history', exact: true }).click();
-  await page.getByLabel('Note for this version (what and why)').fill(note);
-  await page.locator('[data-testid="publish-model"]').click();
 }
 
 describe('admin publishes the model from the options page', () => {

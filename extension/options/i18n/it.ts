@@ -134,6 +134,8 @@ export const it: OptionsCatalogue = {
   'condition.attribute': 'Attributo',
   'condition.value': 'Valore',
   'condition.values': 'Valori (separati da virgola)',
+  'condition.valuesHint':
+    'Separa i valori con virgole; metti tra virgolette doppie un valore che contiene una virgola.',
   'condition.number': 'Numero',
   'condition.pattern': 'Pattern (espressione regolare)',
   'condition.eventTypes': 'Tipi di evento (separati da virgola)',
@@ -227,6 +229,7 @@ export const it: OptionsCatalogue = {
   'sla.hotHours': 'Lead caldi: ricontattare entro (ore)',
   'sla.nurtureHours': 'Lead da coltivare: ricontattare entro (ore, facoltativo)',
   'sla.exploreHours': 'Lead da esplorare: ricontattare entro (ore, facoltativo)',
+  'sla.disqualifyHours': 'Lead da squalificare: ricontattare entro (ore, facoltativo)',
   'sla.touches': 'Tentativo di contatto: contatti',
   'sla.businessDays': 'Tentativo di contatto: entro giorni lavorativi',
   'sla.feedbackDays': 'Finestra di feedback per i lead restituiti (giorni)',

@@ -77,6 +77,23 @@ describe('condition builder', () => {
     );
   });
 
+  it('takes a value with a comma in double quotes, and a quoted number as text', () => {
+    const { condition } = setup();
+    fireEvent.change(screen.getByLabelText('Condition'), { target: { value: 'in' } });
+    const values = screen.getByLabelText<HTMLInputElement>('Values (comma-separated)');
+    expect(document.getElementById(values.getAttribute('aria-describedby') ?? '')?.textContent).toContain(
+      'double quotes',
+    );
+    fireEvent.change(values, { target: { value: '"Banking, financial services", Insurance, "5000", 5000' } });
+    expect(condition()).toMatchObject({
+      op: 'in',
+      values: ['Banking, financial services', 'Insurance', '5000', 5000],
+    });
+    // What the field shows after it loses focus reads back as the same values.
+    fireEvent.blur(values);
+    expect(values.value).toBe('"Banking, financial services", Insurance, "5000", 5000');
+  });
+
   it('nests all/any parts and accepts raw JSON for anything else', () => {
     const { condition } = setup();
     fireEvent.change(screen.getByLabelText('Condition'), { target: { value: 'eq' } });

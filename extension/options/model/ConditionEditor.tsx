@@ -1,8 +1,9 @@
 import { useId, useState } from 'react';
 import { type OptionsMessageKey, useOt } from '../i18n';
 import { useEditor } from './editorContext';
-import { FieldErrors, parseNumberInput } from './fields';
+import { FieldErrors, parseNumberInput, useTypedText } from './fields';
 import { getAt, type ModelPath, pathKey } from './paths';
+import { formatValueList, splitValueList } from './valueList';
 
 const OPS = ['eq', 'in', 'gte', 'lte', 'matches', 'exists', 'event', 'metric', 'all', 'any', 'not'] as const;
 type Op = (typeof OPS)[number];
@@ -166,25 +167,19 @@ function ConditionFields(props: {
       </datalist>
     </div>
   );
-  const textInput = (key: string, label: string, value: string, onValue: (raw: string) => void) => (
-    <div className="field">
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-      <input
-        id={`${id}-${key}`}
-        type="text"
-        data-path={pathKey([...path, key])}
-        readOnly={readOnly}
-        value={value}
-        onChange={(event) => onValue(event.target.value)}
-      />
-    </div>
+  const textInput = (key: string, label: string, value: string, onValue: (raw: string) => void, hint?: string) => (
+    <ConditionTextInput
+      id={`${id}-${key}`}
+      path={[...path, key]}
+      label={label}
+      value={value}
+      onValue={onValue}
+      readOnly={readOnly}
+      hint={hint}
+    />
   );
-  const list = (value: unknown) => (Array.isArray(value) ? value.map(String).join(', ') : '');
-  const splitList = (raw: string) =>
-    raw
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
+  const list = (value: unknown) => (Array.isArray(value) ? formatValueList(value) : '');
+  const splitList = (raw: string) => splitValueList(raw).map((v) => v.value);
 
   switch (op) {
     case 'eq':
@@ -200,14 +195,21 @@ function ConditionFields(props: {
       return (
         <div className="row">
           {attrField}
-          {textInput('values', t('condition.values'), list(condition.values), (raw) =>
-            set(
-              'values',
-              splitList(raw).map((v) => {
-                const parsed = parseScalar(v);
-                return typeof parsed === 'boolean' ? v : parsed;
-              }),
-            ),
+          {textInput(
+            'values',
+            t('condition.values'),
+            list(condition.values),
+            (raw) =>
+              set(
+                'values',
+                splitValueList(raw).map(({ value, quoted }) => {
+                  // A quoted value is text as written ("5000" the code, not the number).
+                  if (quoted) return value;
+                  const parsed = parseScalar(value);
+                  return typeof parsed === 'boolean' ? value : parsed;
+                }),
+              ),
+            t('condition.valuesHint'),
           )}
         </div>
       );
@@ -249,6 +251,7 @@ function ConditionFields(props: {
             <label htmlFor={`${id}-metric`}>{t('condition.metric')}</label>
             <select
               id={`${id}-metric`}
+              data-path={pathKey([...path, 'metric'])}
               disabled={readOnly}
               value={String(condition.metric ?? 'interest')}
               onChange={(event) => set('metric', event.target.value)}
@@ -306,6 +309,42 @@ function ConditionFields(props: {
       );
     }
   }
+}
+
+/** One typed value of a condition; what is typed stays as typed while the field has focus. */
+function ConditionTextInput(props: {
+  id: string;
+  path: ModelPath;
+  label: string;
+  value: string;
+  onValue: (raw: string) => void;
+  readOnly: boolean;
+  hint?: string;
+}) {
+  const text = useTypedText(props.value);
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="text"
+        data-path={pathKey(props.path)}
+        readOnly={props.readOnly}
+        value={text.value}
+        onChange={(event) => {
+          text.onType(event.target.value);
+          props.onValue(event.target.value);
+        }}
+        onBlur={text.onBlur}
+        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+      />
+      {props.hint ? (
+        <small className="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </small>
+      ) : null}
+    </div>
+  );
 }
 
 /** The condition as JSON text; the draft changes only when the text parses. */

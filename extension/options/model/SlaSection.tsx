@@ -17,6 +17,7 @@ export function SlaSection() {
         <NumberField path={['sla', 'followUpHours', 'hot']} label={t('sla.hotHours')} />
         <NumberField path={['sla', 'followUpHours', 'nurture']} label={t('sla.nurtureHours')} optional />
         <NumberField path={['sla', 'followUpHours', 'explore']} label={t('sla.exploreHours')} optional />
+        <NumberField path={['sla', 'followUpHours', 'disqualify']} label={t('sla.disqualifyHours')} optional />
         <NumberField path={['sla', 'connectAttempt', 'touches']} label={t('sla.touches')} />
         <NumberField path={['sla', 'connectAttempt', 'businessDays']} label={t('sla.businessDays')} />
         <NumberField path={['sla', 'rejectionFeedbackDays']} label={t('sla.feedbackDays')} />

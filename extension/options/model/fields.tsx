@@ -68,10 +68,25 @@ export function parseNumberInput(raw: string): number | string {
   return Number.isFinite(value) ? value : raw;
 }
 
+/**
+ * The text of a field whose model value is parsed from it (a number, a comma-separated list):
+ * shown as typed until the field loses focus, because re-rendering the parsed value on every key
+ * would swallow "0." on the way to "0.65" and "JP," on the way to "JP, IT".
+ */
+export function useTypedText(modelText: string): {
+  value: string;
+  onType: (text: string) => void;
+  onBlur: () => void;
+} {
+  const [typed, setTyped] = useState<string | null>(null);
+  return { value: typed ?? modelText, onType: setTyped, onBlur: () => setTyped(null) };
+}
+
 export function NumberField(props: { path: ModelPath; label: string; optional?: boolean; hint?: string }) {
   const { draft, setValue, readOnly } = useEditor();
   const { inputId, errorId, invalid } = useFieldIds(props.path);
   const value = getAt(draft, props.path);
+  const text = useTypedText(value === undefined || value === null ? '' : String(value));
   return (
     <div className="field">
       <label htmlFor={inputId}>{props.label}</label>
@@ -83,11 +98,13 @@ export function NumberField(props: { path: ModelPath; label: string; optional?: 
         aria-invalid={invalid}
         aria-describedby={invalid ? errorId : undefined}
         readOnly={readOnly}
-        value={value === undefined || value === null ? '' : String(value)}
+        value={text.value}
         onChange={(event) => {
           const raw = event.target.value;
+          text.onType(raw);
           setValue(props.path, props.optional && raw.trim() === '' ? undefined : parseNumberInput(raw));
         }}
+        onBlur={text.onBlur}
       />
       {props.hint ? <small className="hint">{props.hint}</small> : null}
       <FieldErrors path={props.path} id={errorId} />
