@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -10,7 +10,7 @@ export interface LaunchOptions {
   fixtures?: FixtureServer;
   /** Hosts to send to the fixture server; defaults to every host the fixtures route. */
   hosts?: readonly string[];
-  /** Unpacked extension to load; defaults to the production Chrome build. */
+  /** Unpacked extension to load; defaults to a private copy of the production Chrome build. */
   extensionDir?: string;
 }
 
@@ -37,8 +37,14 @@ function hostResolverRules(hosts: readonly string[], port: number): string {
 
 /** Debian's Chromium, headless, with the built extension loaded and no network beyond loopback. */
 export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const extensionDir = options.extensionDir ?? CHROME_EXTENSION_DIR;
   const userDataDir = await mkdtemp(join(tmpdir(), 'leadlens-chromium-'));
+  // A private copy: a `wxt build` running meanwhile (another terminal, a watcher) rewrites the
+  // output folder, and Chromium would then start a half-written extension.
+  let extensionDir = options.extensionDir;
+  if (!extensionDir) {
+    extensionDir = join(userDataDir, 'extension');
+    await cp(CHROME_EXTENSION_DIR, extensionDir, { recursive: true });
+  }
   const args = [
     '--headless=new',
     `--disable-extensions-except=${extensionDir}`,
