@@ -15,6 +15,10 @@ const SITE_HOST_PERMISSIONS = [
 // optional and requested from the options page when the connection is saved.
 const API_ORIGIN_PERMISSIONS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
+// Extension pages (options, popup, background) run only the bundled scripts: no inline script,
+// no eval, no remote code, no plugins. connect-src stays open: the API origin is the admin's choice.
+const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'self'";
+
 export default defineConfig({
   srcDir: 'extension',
   outDir: '.output',
@@ -30,6 +34,7 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: API_ORIGIN_PERMISSIONS }
       : { optional_permissions: API_ORIGIN_PERMISSIONS }),
+    content_security_policy: manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP,
     // Firefox needs a stable id for storage to survive reinstalls; Chrome rejects the key with a warning.
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'leadlens@leadlens.app' } } } : {}),
   }),

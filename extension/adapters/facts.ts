@@ -1,4 +1,6 @@
-import { type ProspectFacts, ProspectFactsSchema } from '../../shared';
+// The schema module itself, not the shared barrel: the barrel would load every schema and the
+// default model into the content script.
+import { type ProspectFacts, ProspectFactsSchema } from '../../shared/schemas/lead';
 import { toPlainText } from '../lib/plainText';
 
 /** What an adapter read, as text, before it is cleaned and checked against the schema. */

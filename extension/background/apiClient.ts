@@ -102,7 +102,7 @@ export class ApiClient {
       return { status: response.status, headers: response.headers, body };
     }
     const problem = asProblem(body);
-    const kind = kindForStatus(response.status);
+    const kind = kindForStatus(response.status, problem?.type);
     if (kind === 'unauthorized') await this.options.onUnauthorized?.();
     throw new ApiError(
       kind,

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../shared';
+import { type FieldError, PROBLEM_TYPES } from '../../shared';
 
 /**
  * How a failed API call should be treated:
@@ -37,11 +37,43 @@ export function isApiError(error: unknown, kind?: ApiErrorKind): error is ApiErr
   return error instanceof ApiError && (kind === undefined || error.kind === kind);
 }
 
-export function kindForStatus(status: number): ApiErrorKind {
+/**
+ * The Worker's idempotency middleware answers a duplicate that arrives while the first request
+ * with the same key is still running with a 409 of this type (worker/src/problem.ts). It is not a
+ * refusal: retrying later gets the first request's answer.
+ */
+export const REQUEST_IN_PROGRESS_PROBLEM = PROBLEM_TYPES.requestInProgress;
+
+export function kindForStatus(status: number, problemType?: string): ApiErrorKind {
   if (status === 401) return 'unauthorized';
   if (status === 404) return 'not_found';
   if (status === 408 || status === 429 || status >= 500) return 'retryable';
+  if (status === 409 && problemType === REQUEST_IN_PROGRESS_PROBLEM) return 'retryable';
   return 'rejected';
+}
+
+/**
+ * IndexedDB refused a write because the browser's storage quota is used up. Dexie wraps the
+ * DOMException as `QuotaExceededError` (sometimes as the `inner` of an abort).
+ */
+export function isQuotaError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const named = e as { name?: unknown; inner?: unknown };
+    if (named.name === 'QuotaExceededError') return true;
+    e = named.inner;
+  }
+  return false;
+}
+
+/** A write the user made could not be stored in the browser (quota): it was not recorded. */
+export class StorageFullError extends Error {
+  readonly code = 'storage_full';
+  constructor(
+    message = 'The browser has no room left for Leadlens data, so this was not recorded. Free some disk space and try again.',
+  ) {
+    super(message);
+    this.name = 'StorageFullError';
+  }
 }
 
 /** A one-line message for people: the problem's detail and first field errors, else its title. */

@@ -51,6 +51,7 @@ export function startBackground(options: BackgroundServiceOptions = {}): Backgro
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === MODEL_SYNC_ALARM) {
       void services.modelSync.sync().catch(() => undefined);
+      void services.insights.evictExpired().catch(() => undefined);
       // The same tick retries queued writes, in case the network came back before their own alarm.
       void services.outbox.drain();
     } else if (alarm.name === OUTBOX_ALARM) {
@@ -64,6 +65,8 @@ export function startBackground(options: BackgroundServiceOptions = {}): Backgro
   });
 
   void ensureAlarm();
+  // Cached leads past their maximum age go even while the API is unreachable.
+  void services.insights.evictExpired().catch(() => undefined);
   void services.modelSync.sync().catch(() => undefined);
   void services.outbox.drain();
   return services;
@@ -75,6 +78,8 @@ async function onConnectionSaved(services: BackgroundServices, apiUrlChanged: bo
   services.insights.forgetFailures();
   // Another API means another company's leads and model: none of the cache applies.
   if (apiUrlChanged) {
+    services.insights.forgetUnsaved();
+    services.modelSync.forgetUnsaved();
     await services.db.transaction('rw', services.db.leads, services.db.model, async () => {
       await services.db.leads.clear();
       await services.db.model.clear();

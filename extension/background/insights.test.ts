@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LeadEvent } from '../../shared';
-import { LOOKUP_TTL_MS } from './insights';
+import { LOOKUP_MAX_STALE_MS, LOOKUP_TTL_MS } from './insights';
+import { disconnect } from './messageHandlers';
 import { ACME_CTO, FakeApi, GOOD_TOKEN } from './test/fakeApi';
+import { failWritesWithQuota } from './test/quota';
 import { createTestBackground, saveTestConnection, settle, type TestBackground } from './test/testBackground';
 
 const ADA_PAGE = { email: 'ada@acme.test', title: 'CTO' };
@@ -142,5 +144,85 @@ describe('lead insight lookup', () => {
     const answer = await insights.getInsight(page);
     expect(answer.insight?.score).toMatchObject({ fit: 100, modelVersion: 2 });
     expect(api.requestsTo('/v1/leads/lookup')).toHaveLength(1);
+  });
+
+  it('serves a cached lead while offline only up to the maximum stale age, then deletes it', async () => {
+    const { insights, modelSync, db } = bg.services;
+    api.addLead({ ...ACME_CTO, linkedinUrl: 'https://www.linkedin.com/in/ada' });
+    await modelSync.sync();
+    await insights.getInsight(ADA_PAGE, { force: true });
+    await insights.getInsight({ linkedinUrl: 'https://www.linkedin.com/in/ada' }, { force: true });
+    expect(await db.leads.count()).toBe(2);
+    api.fail('/v1/leads/lookup', 'network', 10);
+
+    // Six days without the API: still the saved lead, said to be offline.
+    bg.clock.now += LOOKUP_MAX_STALE_MS - 24 * 60 * 60_000;
+    await insights.getInsight(ADA_PAGE, { force: true });
+    const sixDays = await insights.getInsight(ADA_PAGE);
+    expect(sixDays).toMatchObject({ status: 'offline', insight: { offline: true, lead: { id: 'lead_1' } } });
+
+    // Past seven days the row is gone: the card falls back to page facts, not to week-old personal data.
+    bg.clock.now += 2 * 24 * 60 * 60_000;
+    const eightDays = await insights.getInsight(ADA_PAGE, { revalidate: false });
+    expect(eightDays.insight?.lead).toBeUndefined();
+    expect(eightDays.insight?.fetchedAt).toBeNull();
+    expect(await db.leads.get('email:ada@acme.test')).toBeUndefined();
+
+    // The sweep (startup and the model-sync alarm) removes rows nobody looks at any more.
+    expect(await db.leads.count()).toBe(1);
+    expect(await insights.evictExpired()).toBe(1);
+    expect(await db.leads.count()).toBe(0);
+  });
+
+  it('a revalidation that gets 404 deletes the cached lead under every key (erasure reaches the cache)', async () => {
+    const { insights, modelSync, db } = bg.services;
+    const linkedin = { linkedinUrl: 'https://www.linkedin.com/in/ada' };
+    api.addLead({ ...ACME_CTO, linkedinUrl: linkedin.linkedinUrl });
+    await modelSync.sync();
+    await insights.getInsight(ADA_PAGE, { force: true });
+    await insights.getInsight(linkedin, { force: true });
+    expect((await db.leads.toArray()).map((row) => row.leadId)).toEqual(['lead_1', 'lead_1']);
+
+    api.removeLead(ACME_CTO.email);
+    bg.clock.now += LOOKUP_TTL_MS + 1;
+    const pushesBefore = bg.pushes.length;
+    const answer = await insights.getInsight(ADA_PAGE, { force: true });
+
+    expect(answer.status).toBe('ready');
+    expect(answer.insight?.lead).toBeUndefined();
+    const rows = await db.leads.toArray();
+    expect(rows).toEqual([expect.objectContaining({ lookupKey: 'email:ada@acme.test', found: false, lead: null })]);
+    expect(JSON.stringify(rows)).not.toContain('Ada Lovelace');
+    // The LinkedIn tab showing her is told to re-read, and finds nothing stored.
+    expect(bg.pushes.slice(pushesBefore)).toContainEqual({
+      type: 'push/insightChanged',
+      lookupKey: 'linkedin:in/ada',
+    });
+    expect((await insights.getInsight(linkedin, { revalidate: false })).insight?.lead).toBeUndefined();
+  });
+
+  it('when IndexedDB refuses to cache a lookup (quota) the insight is still answered, until disconnect', async () => {
+    const { insights, modelSync, db } = bg.services;
+    api.addLead({ ...ACME_CTO });
+    await modelSync.sync();
+    const restore = failWritesWithQuota(['leads']);
+    try {
+      const fresh = await insights.getInsight(ADA_PAGE, { force: true });
+      expect(fresh).toMatchObject({ status: 'ready', insight: { lead: { id: 'lead_1' } } });
+      expect(fresh.error).toBeUndefined();
+      expect(await db.leads.count()).toBe(0);
+
+      // Later page views are answered from memory without asking the API again.
+      const lookups = api.requestsTo('/v1/leads/lookup').length;
+      const again = await insights.getInsight(ADA_PAGE);
+      expect(again).toMatchObject({ status: 'ready', insight: { lead: { id: 'lead_1' } } });
+      expect(api.requestsTo('/v1/leads/lookup')).toHaveLength(lookups);
+
+      await disconnect(bg.services);
+      const afterDisconnect = await insights.getInsight(ADA_PAGE, { revalidate: false });
+      expect(afterDisconnect.insight?.lead).toBeUndefined();
+    } finally {
+      restore();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { ProspectFacts } from '../../shared';
 import type { InsightResponse, InsightStatus, LeadInsight } from '../lib/messages';
 import type { ApiClient } from './apiClient';
-import { ApiError, isApiError } from './apiErrors';
+import { ApiError, isApiError, isQuotaError } from './apiErrors';
 import type { AuthState } from './authState';
 import type { CachedLookupRow, CachedModelRow, LeadlensDb } from './db';
 import { scoreLocally } from './localScore';
@@ -11,6 +11,15 @@ import type { ModelSync } from './modelSync';
 import type { Notifier } from './notifier';
 
 export const LOOKUP_TTL_MS = 10 * 60_000;
+/**
+ * Past the TTL a cached lead is still shown (marked stale, or offline) while the API cannot be
+ * asked, but only up to this age: personal data about a prospect is not kept on a laptop
+ * indefinitely. Older rows are deleted (on read and by `evictExpired`) and the person is scored
+ * from page facts alone until the API answers again.
+ */
+export const LOOKUP_MAX_STALE_MS = 7 * 24 * 60 * 60_000;
+/** Answers that could not be written to IndexedDB (quota) are held in memory, this many at most. */
+const MAX_UNSAVED_ROWS = 200;
 /** After a failed refresh, page views answer from cache for this long before asking the API again. */
 export const FAILED_REFRESH_COOLDOWN_MS = 30_000;
 
@@ -46,6 +55,8 @@ export class InsightService {
   private readonly failures = new Map<string, RefreshFailure>();
   /** The reader's language, remembered for refreshes nobody on a page asked for (after an outbox delivery). */
   private lastLocale: string | undefined;
+  /** API answers IndexedDB refused to store (quota): still served while this worker lives. */
+  private readonly unsaved = new Map<string, CachedLookupRow>();
 
   constructor(private readonly options: InsightServiceOptions) {
     this.ttlMs = options.ttlMs ?? LOOKUP_TTL_MS;
@@ -54,7 +65,12 @@ export class InsightService {
   async getInsight(facts: ProspectFacts, options: GetInsightOptions = {}): Promise<InsightResponse> {
     const { revalidate = true, force = false, locale = 'en' } = options;
     const lookup = lookupFor(facts);
-    let modelRow = await this.options.modelSync.current();
+    // Read together: a card waiting for its first paint pays one database round trip, not two.
+    const [cachedModel, cachedRow] = await Promise.all([
+      this.options.modelSync.current(),
+      lookup ? this.readRow(lookup.key) : undefined,
+    ]);
+    let modelRow = cachedModel;
 
     if (!lookup) {
       if (!modelRow) modelRow = await this.syncModelQuietly();
@@ -62,7 +78,7 @@ export class InsightService {
       return this.respond(null, this.factsOnlyInsight(modelRow, facts, false, locale), modelRow);
     }
 
-    const row = await this.options.db.leads.get(lookup.key);
+    const row = cachedRow;
     if (row && !force) {
       if (revalidate && this.needsRefresh(row, modelRow)) this.refreshInBackground(lookup, locale);
       const insight = this.insightFromRow(row, facts, modelRow, locale);
@@ -77,7 +93,7 @@ export class InsightService {
     // Nothing to score with (or the caller asked to wait): the answer has to come from the API.
     if (!modelRow) modelRow = await this.syncModelQuietly();
     await this.refresh(lookup, locale).catch(() => undefined);
-    const fresh = await this.options.db.leads.get(lookup.key);
+    const fresh = await this.readRow(lookup.key);
     const insight = fresh ? this.insightFromRow(fresh, facts, modelRow, locale) : null;
     if (insight) return this.respond(lookup.key, insight, modelRow);
     if (modelRow) return this.respond(lookup.key, this.factsOnlyInsight(modelRow, facts, false, locale), modelRow);
@@ -92,10 +108,73 @@ export class InsightService {
     this.failures.clear();
   }
 
+  /** Drops answers held only in memory (disconnect, another API): they belong to the old connection. */
+  forgetUnsaved(): void {
+    this.unsaved.clear();
+  }
+
+  /** Deletes cached lookups older than the maximum stale age; returns how many went. */
+  async evictExpired(): Promise<number> {
+    const cutoff = this.options.now() - LOOKUP_MAX_STALE_MS;
+    for (const [key, row] of this.unsaved) if (row.fetchedAt < cutoff) this.unsaved.delete(key);
+    return this.options.db.leads.where('fetchedAt').below(cutoff).delete();
+  }
+
+  /** The cached answer for a key (IndexedDB, or memory when the write was refused); expired rows are deleted. */
+  private async readRow(key: string): Promise<CachedLookupRow | undefined> {
+    const stored = await this.options.db.leads.get(key);
+    const held = this.unsaved.get(key);
+    const row = held && (!stored || held.fetchedAt >= stored.fetchedAt) ? held : stored;
+    if (!row) return undefined;
+    if (this.options.now() - row.fetchedAt <= LOOKUP_MAX_STALE_MS) return row;
+    this.unsaved.delete(key);
+    await this.options.db.leads.delete(key).catch(() => undefined);
+    return undefined;
+  }
+
+  /**
+   * Stores an answer. When IndexedDB refuses (quota) the answer is kept in memory instead, so the
+   * page still gets it; it is simply not there after the worker restarts.
+   */
+  private async storeRow(row: CachedLookupRow): Promise<void> {
+    try {
+      await this.options.db.leads.put(row);
+      this.unsaved.delete(row.lookupKey);
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+      this.unsaved.delete(row.lookupKey);
+      this.unsaved.set(row.lookupKey, row);
+      if (this.unsaved.size > MAX_UNSAVED_ROWS) this.unsaved.delete(this.unsaved.keys().next().value as string);
+    }
+  }
+
+  /**
+   * The API no longer knows this person (erased, or merged away): every cached lookup of that lead,
+   * under any key, is deleted, so right-to-erasure reaches this browser too.
+   */
+  private async forgetLead(leadId: string): Promise<string[]> {
+    const { db } = this.options;
+    const keys = (await db.leads.where('leadId').equals(leadId).primaryKeys()) as string[];
+    for (const [key, row] of this.unsaved) if (row.leadId === leadId) keys.push(key);
+    await db.leads.bulkDelete(keys);
+    for (const key of keys) this.unsaved.delete(key);
+    return [...new Set(keys)];
+  }
+
   /** Refetches every cached lookup of one lead (after an accept, return or attempt reached the API). */
   async refreshLead(leadId: string): Promise<void> {
-    const rows = await this.options.db.leads.where('leadId').equals(leadId).toArray();
+    const rows = [
+      ...(await this.options.db.leads.where('leadId').equals(leadId).toArray()),
+      ...[...this.unsaved.values()].filter((row) => row.leadId === leadId),
+    ];
     await Promise.all(rows.map((row) => this.refresh(lookupFromKey(row)).catch(() => undefined)));
+  }
+
+  /** Resolves once the API lookup under way for these facts (if any) has finished, however it ended. */
+  async refreshSettled(facts: ProspectFacts): Promise<void> {
+    const lookup = lookupFor(facts);
+    const running = lookup ? this.refreshing.get(lookup.key) : undefined;
+    await running?.catch(() => undefined);
   }
 
   /** Starts a refresh unless one is running for that person or one just failed. */
@@ -116,12 +195,23 @@ export class InsightService {
   }
 
   private async fetchAndStore(lookup: LeadLookup): Promise<void> {
-    const { db, api, authState, notifier, now } = this.options;
+    const { api, authState, notifier, now } = this.options;
     try {
       if ((await authState.status()) === 'unauthorized') {
         throw new ApiError('unauthorized', 'The Leadlens token was refused: reconnect in the options.');
       }
       const answer = await api.lookupLead(lookup.query, this.lastLocale);
+      if (!answer) {
+        const previous = await this.readRow(lookup.key);
+        if (previous?.leadId) {
+          const erased = await this.forgetLead(previous.leadId);
+          await Promise.all(
+            erased
+              .filter((key) => key !== lookup.key)
+              .map((key) => notifier.broadcast({ type: 'push/insightChanged', lookupKey: key })),
+          );
+        }
+      }
       const row: CachedLookupRow = answer
         ? {
             lookupKey: lookup.key,
@@ -143,7 +233,7 @@ export class InsightService {
             modelVersion: (await this.options.modelSync.current())?.version ?? null,
             fetchedAt: now(),
           };
-      await db.leads.put(row);
+      await this.storeRow(row);
       this.failures.delete(lookup.key);
     } catch (error) {
       this.failures.set(lookup.key, { ...describeFailure(error), at: now() });

@@ -1,14 +1,17 @@
+import { defaultModel, type ProspectFacts } from '../../shared';
 import {
   BACKGROUND_REQUEST_TYPES,
   type BackgroundEnvelope,
   BackgroundRequestSchema,
   type BackgroundResponses,
+  type InsightResponse,
   type ParsedBackgroundRequest,
   PRIVILEGED_REQUESTS,
 } from '../lib/messages';
 import { callApi } from './apiCall';
-import { isApiError } from './apiErrors';
+import { isApiError, StorageFullError } from './apiErrors';
 import { testConnection } from './connectionTest';
+import { scoreLocally } from './localScore';
 import { type BackgroundServices, describeConnection } from './services';
 
 /** What the browser tells us about who sent a message. */
@@ -44,7 +47,7 @@ export function createMessageHandler(services: BackgroundServices, extensionOrig
       (data): BackgroundEnvelope<unknown> => ({ ok: true, data }),
       (error: unknown) =>
         failure(
-          isApiError(error) ? error.kind : 'internal',
+          isApiError(error) ? error.kind : error instanceof StorageFullError ? error.code : 'internal',
           error instanceof Error ? error.message : 'Something went wrong in the Leadlens background.',
         ),
     );
@@ -57,12 +60,27 @@ async function handle(
 ): Promise<BackgroundResponses[ParsedBackgroundRequest['type']]> {
   const { insights, outbox, modelSync } = services;
   switch (request.type) {
-    case 'insight/get':
-      // Page views double as a cheap model freshness check, on top of the alarm.
+    case 'insight/get': {
+      if (request.awaitRefresh) await insights.refreshSettled(request.facts);
+      const options = { revalidate: request.revalidate ?? true, locale: request.locale };
+      const answer = withPreview(
+        services,
+        request.facts,
+        request.locale,
+        await insights.getInsight(request.facts, options),
+      );
+      // Page views double as a cheap model freshness check, on top of the alarm: started once the
+      // answer is ready, so the card never waits behind its database read.
       void modelSync.syncIfOlderThan(MODEL_MAX_AGE_MS).catch(() => undefined);
-      return insights.getInsight(request.facts, { revalidate: request.revalidate ?? true, locale: request.locale });
+      return answer;
+    }
     case 'insight/refresh':
-      return insights.getInsight(request.facts, { force: true, locale: request.locale });
+      return withPreview(
+        services,
+        request.facts,
+        request.locale,
+        await insights.getInsight(request.facts, { force: true, locale: request.locale }),
+      );
     case 'lead/logAttempt':
       return queue(services, { kind: 'attempt', leadId: request.leadId, body: request.attempt });
     case 'lead/accept':
@@ -100,6 +118,22 @@ async function handle(
 
 const MODEL_MAX_AGE_MS = 30_000;
 
+/**
+ * No model to score with (never connected, or the API never answered): adds the page's facts
+ * scored with the bundled default model (version 0, interest unknown), so the card can still show
+ * fit and persona. Done here, where the engine is loaded anyway, to keep it out of content scripts.
+ */
+function withPreview(
+  services: BackgroundServices,
+  facts: ProspectFacts,
+  locale: string | undefined,
+  answer: InsightResponse,
+): InsightResponse {
+  if (answer.insight) return answer;
+  const score = scoreLocally({ model: defaultModel, version: 0 }, facts, [], services.now(), false, locale);
+  return { ...answer, preview: { score, model: defaultModel } };
+}
+
 async function queue(services: BackgroundServices, action: Parameters<BackgroundServices['outbox']['enqueue']>[0]) {
   const item = await services.outbox.enqueue(action);
   // Not awaited: the user's click is recorded; delivery happens when the API is reachable.
@@ -119,6 +153,8 @@ export async function disconnect(services: BackgroundServices) {
   });
   await services.authState.clear();
   services.insights.forgetFailures();
+  services.insights.forgetUnsaved();
+  services.modelSync.forgetUnsaved();
   const status = await describeConnection(services);
   await services.notifier.broadcast({ type: 'push/connectionChanged', status });
   return status;

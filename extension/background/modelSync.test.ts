@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LeadlensDb } from './db';
 import { MODEL_SYNC_ALARM, MODEL_SYNC_PERIOD_MINUTES, startBackground } from './index';
-import { FakeApi, GOOD_TOKEN } from './test/fakeApi';
+import { disconnect } from './messageHandlers';
+import { ACME_CTO, FakeApi, GOOD_TOKEN } from './test/fakeApi';
+import { failWritesWithQuota } from './test/quota';
 import { createTestBackground, saveTestConnection, settle, type TestBackground } from './test/testBackground';
 import { testModel } from './test/testModel';
 
@@ -54,6 +56,28 @@ describe('model sync', () => {
     api.fail('/v1/model', 'network');
     await expect(modelSync.sync()).rejects.toMatchObject({ kind: 'retryable' });
     expect((await modelSync.current())?.version).toBe(1);
+  });
+
+  it('when IndexedDB refuses to store the model (quota), it is used from memory until disconnect', async () => {
+    const { modelSync, insights } = bg.services;
+    api.addLead({ ...ACME_CTO });
+    const restore = failWritesWithQuota(['model']);
+    try {
+      expect(await modelSync.sync()).toEqual({ changed: true, version: 1 });
+      expect(await bg.services.db.model.count()).toBe(0);
+      expect(await modelSync.current()).toMatchObject({ version: 1, model: { name: 'Test model' } });
+      // A 304 keeps it; the page gets a score from it.
+      bg.clock.now += 30_000;
+      expect(await modelSync.sync()).toEqual({ changed: false, version: 1 });
+      expect((await modelSync.current())?.fetchedAt).toBe(bg.clock.now);
+      const answer = await insights.getInsight({ email: 'someone@else.test', industry: 'software' });
+      expect(answer).toMatchObject({ modelVersion: 1, insight: { score: { modelVersion: 1 } } });
+
+      await disconnect(bg.services);
+      expect(await modelSync.current()).toBeUndefined();
+    } finally {
+      restore();
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ApiClient } from './apiClient';
+import { isQuotaError } from './apiErrors';
 import type { CachedModelRow, LeadlensDb } from './db';
 import type { Notifier } from './notifier';
 
@@ -18,11 +19,20 @@ export interface ModelSyncOptions {
  */
 export class ModelSync {
   private inFlight: Promise<ModelSyncResult> | null = null;
+  /** A fetched model IndexedDB refused to store (quota): still used while this worker lives. */
+  private unsaved: CachedModelRow | undefined;
 
   constructor(private readonly options: ModelSyncOptions) {}
 
-  current(): Promise<CachedModelRow | undefined> {
-    return this.options.db.model.get('current');
+  async current(): Promise<CachedModelRow | undefined> {
+    const stored = await this.options.db.model.get('current');
+    const held = this.unsaved;
+    return held && (!stored || held.fetchedAt >= stored.fetchedAt) ? held : stored;
+  }
+
+  /** Drops a model held only in memory (disconnect, another API). */
+  forgetUnsaved(): void {
+    this.unsaved = undefined;
   }
 
   /** One request at a time: alarms, startup and page requests may all ask at once. */
@@ -47,14 +57,33 @@ export class ModelSync {
     const cached = await this.current();
     const fetched = await api.getModel(cached?.etag ?? null);
     if (!fetched.changed) {
-      if (cached) await db.model.update('current', { fetchedAt: now() });
+      if (this.unsaved) this.unsaved = { ...this.unsaved, fetchedAt: now() };
+      // Only the timestamp: rewriting the whole model every 30 s would be wasted work.
+      else if (cached) await db.model.update('current', { fetchedAt: now() }).catch(ignoreQuota);
       return { changed: false, version: cached?.version ?? null };
     }
     const { version, model } = fetched.body;
-    await db.model.put({ id: 'current', version, etag: fetched.etag, model, fetchedAt: now() });
+    await this.store({ id: 'current', version, etag: fetched.etag, model, fetchedAt: now() });
     // A server without ETags answers 200 every time: only a new version is news.
     if (cached?.version === version) return { changed: false, version };
     await notifier.broadcast({ type: 'push/modelChanged', version });
     return { changed: true, version };
   }
+
+  /** Stores the model; when IndexedDB refuses (quota) it is kept in memory, so pages still get scores. */
+  private async store(row: CachedModelRow): Promise<void> {
+    try {
+      await this.options.db.model.put(row);
+      this.unsaved = undefined;
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+      this.unsaved = row;
+    }
+  }
+}
+
+function ignoreQuota(error: unknown): number {
+  // An old fetchedAt only means one more conditional request later.
+  if (isQuotaError(error)) return 0;
+  throw error;
 }

@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REQUEST_IN_PROGRESS_PROBLEM } from './apiErrors';
 import { LeadlensDb } from './db';
+import { createMessageHandler } from './messageHandlers';
 import type { Outbox } from './outbox';
 import { ACME_CTO, FakeApi, GOOD_TOKEN, problem } from './test/fakeApi';
+import { failWritesWithQuota } from './test/quota';
 import { createTestBackground, saveTestConnection, settle, type TestBackground } from './test/testBackground';
 
 const ATTEMPT = {
@@ -215,5 +218,78 @@ describe('outbox', () => {
     await outbox.drain();
     expect((await outbox.state()).items).toEqual([]);
     expect(api.applied.get(item.id)).toBe(1);
+  });
+
+  it('a 409 "request in progress" (the first send with that key is still running) is retried, not refused', async () => {
+    const { outbox } = bg.services;
+    api.fail('/v1/leads/', {
+      status: 409,
+      body: { ...problem(409), type: REQUEST_IN_PROGRESS_PROBLEM, title: 'Request in progress' },
+      headers: { 'retry-after': '1' },
+    });
+    const item = await outbox.enqueue(ATTEMPT);
+
+    await outbox.drain();
+    const state = await outbox.state();
+    expect(state.failed).toBe(0);
+    expect(state.items).toEqual([expect.objectContaining({ id: item.id, state: 'pending', attempts: 1 })]);
+    // Retry-After: 1 is a floor; the first backoff step (1.5 s at random 0.5) is longer.
+    expect(lastWake(bg)).toBe(bg.clock.now + 1500);
+
+    bg.clock.now = lastWake(bg);
+    await outbox.drain();
+    expect((await outbox.state()).items).toEqual([]);
+    // Both sends carried the same key, so the API can answer the second with the first's result.
+    expect(api.requestsTo('/v1/leads/').map((r) => r.headers.get('idempotency-key'))).toEqual([item.id, item.id]);
+    expect(api.applied.get(item.id)).toBe(1);
+    expect(api.writes).toHaveLength(1);
+  });
+
+  it('when the browser refuses to store a new action (quota), the click fails visibly and nothing is half-queued', async () => {
+    const { outbox } = bg.services;
+    const handle = createMessageHandler(bg.services, 'chrome-extension://abc/');
+    const restore = failWritesWithQuota(['outbox']);
+    try {
+      const answer = await handle(
+        { type: 'lead/logAttempt', leadId: ACME_CTO.id, attempt: { channel: 'phone', outcome: 'sent' } },
+        { url: 'https://app.hubspot.com/contacts/1/record/0-1/2' },
+      );
+      // The page gets an error it shows next to the button, not a "queued" confirmation.
+      expect(answer).toMatchObject({ ok: false, error: { code: 'storage_full', message: /no room/ } });
+      await expect(outbox.enqueue(ACCEPT)).rejects.toMatchObject({ name: 'StorageFullError' });
+    } finally {
+      restore();
+    }
+    expect(await bg.services.db.outbox.count()).toBe(0);
+    expect(api.receivedKeys).toEqual([]);
+
+    // Space freed: the same click now queues and delivers.
+    const item = await outbox.enqueue(ATTEMPT);
+    await outbox.drain();
+    expect(api.applied.get(item.id)).toBe(1);
+  });
+
+  it('a quota error while updating the queue never drops a queued action; it is reported and delivered once later', async () => {
+    const { outbox } = bg.services;
+    api.fail('/v1/leads/', 'network');
+    const item = await outbox.enqueue(ATTEMPT);
+    const restore = failWritesWithQuota(['outbox']);
+    try {
+      // The send fails and even recording the failure fails: the pass stops without rejecting.
+      await expect(outbox.drain()).resolves.toBeUndefined();
+      const state = await outbox.state();
+      expect(state.items).toEqual([expect.objectContaining({ id: item.id, state: 'pending' })]);
+      expect(state.lastError).toMatch(/no room left/);
+      expect(bg.pushes.at(-1)).toMatchObject({ type: 'push/outboxChanged', state: { lastError: expect.any(String) } });
+    } finally {
+      restore();
+    }
+
+    bg.clock.now = lastWake(bg);
+    await drainUntilIdle(outbox);
+    const state = await outbox.state();
+    expect(state).toMatchObject({ pending: 0, lastError: null, items: [] });
+    expect(api.applied.get(item.id)).toBe(1);
+    expect(api.writes).toHaveLength(1);
   });
 });

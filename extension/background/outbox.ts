@@ -1,6 +1,6 @@
 import type { OutboxItemView, OutboxState } from '../lib/messages';
 import type { ApiClient } from './apiClient';
-import { isApiError } from './apiErrors';
+import { isApiError, isQuotaError, StorageFullError } from './apiErrors';
 import type { AuthState } from './authState';
 import type { LeadlensDb, OutboxAction, OutboxRow } from './db';
 import type { Notifier } from './notifier';
@@ -36,6 +36,8 @@ export interface OutboxOptions {
 export class Outbox {
   private draining: Promise<void> | null = null;
   private notConfigured = false;
+  /** Why the last pass stopped on a local storage error (quota); shown until a pass gets through. */
+  private storageError: string | null = null;
 
   constructor(private readonly options: OutboxOptions) {}
 
@@ -47,34 +49,62 @@ export class Outbox {
       ...action,
       body: { ...action.body, at: action.body.at ?? new Date(now()).toISOString() },
     } as OutboxAction;
-    const row = await db.transaction('rw', db.outbox, async () => {
-      const last = await db.outbox.orderBy('seq').last();
-      const created: OutboxRow = {
-        id: newId(),
-        seq: (last?.seq ?? 0) + 1,
-        action: stamped,
-        state: 'pending',
-        attempts: 0,
-        createdAt: now(),
-        nextAttemptAt: now(),
-        leaseUntil: 0,
-        lastError: null,
-      };
-      await db.outbox.add(created);
-      return created;
-    });
+    let row: OutboxRow;
+    try {
+      row = await db.transaction('rw', db.outbox, async () => {
+        const last = await db.outbox.orderBy('seq').last();
+        const created: OutboxRow = {
+          id: newId(),
+          seq: (last?.seq ?? 0) + 1,
+          action: stamped,
+          state: 'pending',
+          attempts: 0,
+          createdAt: now(),
+          nextAttemptAt: now(),
+          leaseUntil: 0,
+          lastError: null,
+        };
+        await db.outbox.add(created);
+        return created;
+      });
+    } catch (error) {
+      // Not stored means not queued: the click must fail visibly, never look recorded and vanish.
+      if (isQuotaError(error)) throw new StorageFullError();
+      throw error;
+    }
     await this.announce();
     return toView(row);
   }
 
-  /** Sends what is due, in order; concurrent calls share one pass. */
+  /**
+   * Sends what is due, in order; concurrent calls share one pass. Never rejects (callers fire and
+   * forget it): a local storage failure stops the pass, is shown in the state, and the pass is
+   * retried later; the items stay in the database, so nothing is lost.
+   */
   drain(): Promise<void> {
     if (!this.draining) {
-      this.draining = this.deliverDue().finally(() => {
-        this.draining = null;
-      });
+      this.draining = this.deliverDue()
+        .then(
+          () => {
+            this.storageError = null;
+          },
+          (error: unknown) => this.onPassFailed(error),
+        )
+        .finally(() => {
+          this.draining = null;
+        });
     }
     return this.draining;
+  }
+
+  private async onPassFailed(error: unknown): Promise<void> {
+    this.storageError = isQuotaError(error)
+      ? new StorageFullError('The browser has no room left for Leadlens data; queued actions are kept and retried.')
+          .message
+      : `Leadlens could not update its queue (${error instanceof Error ? error.message : String(error)}); it will retry.`;
+    // A claimed item may still hold its lease: try again once it lapses.
+    this.options.scheduleWake(this.options.now() + (this.options.leaseMs ?? OUTBOX_LEASE_MS));
+    await this.announce().catch(() => undefined);
   }
 
   async state(): Promise<OutboxState> {
@@ -85,7 +115,7 @@ export class Outbox {
       pending: rows.filter((r) => r.state === 'pending').length,
       failed: rows.filter((r) => r.state === 'failed').length,
       paused: this.notConfigured || (await this.options.authState.status()) === 'unauthorized',
-      lastError: withErrors.at(-1)?.lastError ?? null,
+      lastError: this.storageError ?? withErrors.at(-1)?.lastError ?? null,
       items,
     };
   }

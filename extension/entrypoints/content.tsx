@@ -1,9 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { adapterFor } from '../adapters';
+import { browserLocale, storedLocale } from '../i18n';
 import { rememberCaret } from '../lib/insertAtCaret';
+import { clearPrefetchedInsights, prefetchInsight } from '../lib/useLeadInsight';
 import { watchPerson } from '../lib/watchPerson';
 import { mountOverlay, type OverlayHandle } from '../overlay/mountOverlay';
-import '../overlay/overlay.css';
 
 // The five supported sites; production builds run nowhere else.
 const SITE_MATCHES = [
@@ -21,7 +22,13 @@ const LOCAL_DEMO_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineContentScript({
   matches: import.meta.env.MODE === 'production' ? SITE_MATCHES : [...SITE_MATCHES, ...LOCAL_DEMO_MATCHES],
-  cssInjectionMode: 'ui',
+  // The card's styles travel inside this script (see mountOverlay): no stylesheet to fetch before
+  // the first paint, and no web-accessible file a page could probe for.
+  cssInjectionMode: 'manual',
+  // At DOMContentLoaded rather than "document_idle" (which Chrome may hold until the load event,
+  // up to 200 ms later): a person already in the HTML gets the card that much sooner. Later
+  // people (single-page apps) are found by the watcher either way.
+  runAt: 'document_end',
   async main(ctx) {
     const adapter = adapterFor(new URL(location.href));
     if (!adapter) return;
@@ -32,19 +39,42 @@ export default defineContentScript({
     let overlay: OverlayHandle | null = null;
     let mounting: Promise<OverlayHandle> | null = null;
     let latest: Parameters<OverlayHandle['show']>[0] = null;
+    // The card's language: the browser's until the stored override (if any) is read.
+    let locale: string = browserLocale();
+    let localeRead: Promise<void> | null = null;
 
     const watcher = watchPerson({
       adapter,
       onChange(people) {
         latest = people.primary;
+        if (latest) {
+          // Ask for the data now, in parallel with mounting (first person) or with the card's
+          // re-render (next person): the card reads this answer instead of asking after it renders.
+          prefetchInsight(latest.facts, locale);
+          if (!localeRead) {
+            const person = latest;
+            localeRead = storedLocale()
+              .then((stored) => {
+                if (!stored || stored === locale) return;
+                locale = stored;
+                if (latest === person) prefetchInsight(person.facts, locale);
+              })
+              .catch(() => undefined);
+          }
+        }
         if (overlay) {
           overlay.show(latest);
           return;
         }
         if (!latest || mounting) return;
-        mounting = mountOverlay(ctx, { adapter, caretIn: caret ? (body) => caret.caret(body) : undefined });
+        mounting = mountOverlay(ctx, {
+          adapter,
+          caretIn: caret ? (body) => caret.caret(body) : undefined,
+          person: latest,
+        });
         mounting.then((handle) => {
           overlay = handle;
+          // The person may have changed (or left) while the shadow root was being set up.
           handle.show(latest);
         });
       },
@@ -53,6 +83,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       watcher.stop();
       caret?.stop();
+      clearPrefetchedInsights();
       overlay?.remove();
     });
   },

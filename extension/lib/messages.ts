@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import {
   type AlignmentModel,
@@ -26,6 +25,11 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
     /** Language of talking points and next action in locally computed scores; default `en`. */
     locale: LocaleSchema.optional(),
     revalidate: z.boolean().optional(),
+    /**
+     * Answer once the API lookup under way for this person (if any) has been stored: the card's
+     * follow-up to a page-facts-only first answer, one round trip instead of waiting for the push.
+     */
+    awaitRefresh: z.boolean().optional(),
   }),
   /** Same, but waits for a fresh answer from the API. */
   z.object({ type: z.literal('insight/refresh'), facts: ProspectFactsSchema, locale: LocaleSchema.optional() }),
@@ -60,7 +64,7 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
       .string()
       .max(2000)
       .regex(
-        /^\/v1\/(model(\/versions(\/\d+)?|\/rollback)?|tokens(\/[A-Za-z0-9_-]+)?|metrics\/funnel|calibrations|leads\/lookup)(\?[^#]*)?$/,
+        /^\/v1\/(model(\/versions(\/\d+)?|\/rollback|\/preview)?|tokens(\/[A-Za-z0-9_-]+)?|metrics\/funnel|calibrations|leads\/lookup)(\?[^#]*)?$/,
         'not an API route the options page may call',
       ),
     body: z.unknown().optional(),
@@ -108,6 +112,18 @@ export interface InsightResponse {
   /** Why the status is not `ready`, for people. */
   error?: string;
   modelVersion: number | null;
+  /**
+   * No model was ever fetched (Leadlens not connected yet): the page's facts scored with the
+   * model bundled in the extension (model version 0), so the card can still show fit and persona.
+   * Computed in the background, which has the engine loaded anyway, not in the content script.
+   */
+  preview?: InsightPreview;
+}
+
+export interface InsightPreview {
+  score: ScoreResult;
+  /** The bundled model, for the card's definitions. */
+  model: AlignmentModel;
 }
 
 export type OutboxItemKind = 'attempt' | 'accept' | 'return' | 'transition';
@@ -212,49 +228,6 @@ export type BackgroundPush =
   | { type: 'push/outboxChanged'; state: OutboxState }
   | { type: 'push/connectionChanged'; status: ConnectionStatus };
 
-const PUSH_TYPES = new Set<BackgroundPush['type']>([
-  'push/modelChanged',
-  'push/insightChanged',
-  'push/outboxChanged',
-  'push/connectionChanged',
-]);
-
-export function isBackgroundPush(message: unknown): message is BackgroundPush {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    PUSH_TYPES.has((message as { type?: unknown }).type as BackgroundPush['type'])
-  );
-}
-
-export class BackgroundError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'BackgroundError';
-  }
-}
-
-/** Sends one request to the background and unwraps its answer; throws `BackgroundError` on failure. */
-export async function sendToBackground<T extends BackgroundRequestType>(
-  request: Extract<BackgroundRequest, { type: T }>,
-): Promise<BackgroundResponses[T]> {
-  const envelope = (await browser.runtime.sendMessage(request)) as
-    | BackgroundEnvelope<BackgroundResponses[T]>
-    | undefined;
-  if (!envelope) throw new BackgroundError('no_answer', 'The Leadlens background did not answer.');
-  if (!envelope.ok) throw new BackgroundError(envelope.error.code, envelope.error.message);
-  return envelope.data;
-}
-
-/** Listens for background pushes; returns the function that stops listening. */
-export function onBackgroundPush(listener: (push: BackgroundPush) => void): () => void {
-  const handle = (message: unknown) => {
-    if (isBackgroundPush(message)) listener(message);
-    // Returning nothing: pushes need no answer, and other listeners stay free to answer requests.
-  };
-  browser.runtime.onMessage.addListener(handle);
-  return () => browser.runtime.onMessage.removeListener(handle);
-}
+// The page side (sending, listening) lives in a module without zod, so content scripts need not
+// load the request schemas at all: only the background validates.
+export { BackgroundError, isBackgroundPush, onBackgroundPush, sendToBackground } from './backgroundClient';

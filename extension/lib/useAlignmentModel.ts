@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { type ModelInfo, onBackgroundPush, sendToBackground } from './messages';
+import { onBackgroundPush, sendToBackground } from './backgroundClient';
+import type { ModelInfo } from './messages';
 
 /**
  * The published model as the background holds it (definitions, glossary, personas for the

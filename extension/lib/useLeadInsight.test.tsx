@@ -1,13 +1,14 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ProspectFacts } from '../../shared';
 import { LeadlensDb } from '../background/db';
 import { MODEL_SYNC_ALARM, startBackground } from '../background/index';
 import type { BackgroundServices } from '../background/services';
 import { ACME_CTO, FakeApi, GOOD_TOKEN } from '../background/test/fakeApi';
 import { saveTestConnection, settle } from '../background/test/testBackground';
 import { testModel } from '../background/test/testModel';
-import { useLeadInsight } from './useLeadInsight';
+import { clearPrefetchedInsights, type LeadInsightState, prefetchInsight, useLeadInsight } from './useLeadInsight';
 
 // The hook talks to a real background over the (fake) runtime messaging, as a content script would.
 describe('useLeadInsight', () => {
@@ -24,7 +25,10 @@ describe('useLeadInsight', () => {
     services = startBackground({ db, fetch: api.fetch });
     await services.modelSync.sync();
   });
-  afterEach(() => db.close());
+  afterEach(() => {
+    clearPrefetchedInsights();
+    db.close();
+  });
 
   it('goes from loading to the stored lead, and re-renders when a new model is published', async () => {
     const { result } = renderHook(() => useLeadInsight({ email: 'ADA@acme.test', title: 'CTO' }));
@@ -93,5 +97,98 @@ describe('useLeadInsight', () => {
     await waitFor(() => expect(result.current.status).toBe('ready'));
     await waitFor(() => expect(result.current.outbox).toMatchObject({ pending: 0, paused: false }));
     expect(api.writes).toEqual([expect.objectContaining({ kind: 'attempt', leadId: 'lead_1' })]);
+  });
+
+  describe('when the person changes', () => {
+    const GRACE = { ...ACME_CTO, id: 'lead_2', email: 'grace@navy.test', name: 'Grace Hopper', company: 'Navy' };
+    const ADA_FACTS: ProspectFacts = { email: ACME_CTO.email, name: 'Ada Lovelace' };
+    const GRACE_FACTS: ProspectFacts = { email: GRACE.email, name: 'Grace Hopper' };
+
+    /** Every state the hook returned, with the facts of that render. */
+    function renderLogged(initial: ProspectFacts) {
+      const renders: { facts: ProspectFacts; state: LeadInsightState }[] = [];
+      const hook = renderHook(
+        ({ facts }: { facts: ProspectFacts }) => {
+          const state = useLeadInsight(facts);
+          renders.push({ facts, state });
+          return state;
+        },
+        { initialProps: { facts: initial } },
+      );
+      return { ...hook, renders };
+    }
+
+    it("never returns the previous person's insight for the new person's facts, warm or cold", async () => {
+      api.addLead(GRACE);
+      // Both people looked up before: their rows are cached, so answers come fast (warm).
+      const warm = renderLogged(ADA_FACTS);
+      await waitFor(() => expect(warm.result.current.insight?.lead?.id).toBe('lead_1'));
+      warm.rerender({ facts: GRACE_FACTS });
+      await waitFor(() => expect(warm.result.current.insight?.lead?.id).toBe('lead_2'));
+      warm.rerender({ facts: ADA_FACTS });
+      await waitFor(() => expect(warm.result.current.insight?.lead?.id).toBe('lead_1'));
+
+      // Cold and slow: Grace's cache is gone and the API holds her lookup, so she stays on page facts for a while.
+      await db.leads.clear();
+      const held = api.hold('/v1/leads/lookup');
+      warm.rerender({ facts: GRACE_FACTS });
+      await act(() => settle(10));
+      expect(warm.result.current.insight?.lead).toBeUndefined();
+      held.release();
+      await waitFor(() => expect(warm.result.current.insight?.lead?.id).toBe('lead_2'));
+
+      const leadOf = (facts: ProspectFacts) => (facts.email === ACME_CTO.email ? 'lead_1' : 'lead_2');
+      const mislabelled = warm.renders
+        .filter(({ facts, state }) => state.insight?.lead !== undefined && state.insight.lead.id !== leadOf(facts))
+        .map(({ facts, state }) => ({ facts: facts.email, shown: state.insight?.lead?.email }));
+      expect(mislabelled).toEqual([]);
+      // The renders right after each switch said "loading" (or already had the new person), never the old data.
+      expect(warm.renders.some(({ facts, state }) => facts === GRACE_FACTS && state.status === 'loading')).toBe(true);
+    });
+
+    it('a lookup prefetched by the content script is the first render, with one message for both', async () => {
+      // Cached once, so the background answers from Dexie.
+      const first = renderLogged(ADA_FACTS);
+      await waitFor(() => expect(first.result.current.insight?.lead?.id).toBe('lead_1'));
+      first.unmount();
+
+      let asked = 0;
+      const count = (message: unknown) => {
+        if ((message as { type?: string }).type === 'insight/get') asked++;
+      };
+      fakeBrowser.runtime.onMessage.addListener(count);
+      try {
+        prefetchInsight(ADA_FACTS);
+        await act(() => settle(10));
+        const { renders, result } = renderLogged(ADA_FACTS);
+        expect(renders[0]?.state.status).toBe('ready');
+        expect(renders[0]?.state.insight?.lead?.id).toBe('lead_1');
+        await act(() => settle(10));
+        expect(result.current.insight?.lead?.id).toBe('lead_1');
+        expect(asked).toBe(1);
+      } finally {
+        fakeBrowser.runtime.onMessage.removeListener(count);
+      }
+    });
+
+    it('after a page-facts-only first answer, asks once more for the lookup under way instead of waiting for its push', async () => {
+      const sent: { awaitRefresh?: boolean }[] = [];
+      const record = (message: unknown) => {
+        if ((message as { type?: string }).type === 'insight/get') sent.push(message as { awaitRefresh?: boolean });
+      };
+      fakeBrowser.runtime.onMessage.addListener(record);
+      const held = api.hold('/v1/leads/lookup');
+      try {
+        const { result } = renderHook(() => useLeadInsight(ADA_FACTS));
+        await waitFor(() => expect(result.current.status).toBe('ready'));
+        expect(result.current.insight?.lead).toBeUndefined();
+        await act(() => settle(5));
+        expect(sent.map((message) => message.awaitRefresh ?? false)).toEqual([false, true]);
+        held.release();
+        await waitFor(() => expect(result.current.insight?.lead?.id).toBe('lead_1'));
+      } finally {
+        fakeBrowser.runtime.onMessage.removeListener(record);
+      }
+    });
   });
 });

@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AttemptInput, ProspectFacts } from '../../shared';
-import {
-  BackgroundError,
-  type InsightResponse,
-  type InsightStatus,
-  type LeadInsight,
-  type OutboxItemView,
-  type OutboxState,
-  onBackgroundPush,
-  sendToBackground,
+import { BackgroundError, onBackgroundPush, sendToBackground } from './backgroundClient';
+import type {
+  InsightPreview,
+  InsightResponse,
+  InsightStatus,
+  LeadInsight,
+  OutboxItemView,
+  OutboxState,
 } from './messages';
 
 /** A connect attempt as the UI records it; `outcome` defaults to `sent`, `at` to now. */
@@ -43,16 +42,108 @@ export interface LeadInsightState {
   /** Why the status is not `ready`, for people. */
   error?: string;
   modelVersion: number | null;
+  /** Not connected yet: the page's facts scored with the bundled model (see `InsightResponse.preview`). */
+  preview?: InsightPreview;
   actions: LeadInsightActions;
   outbox: LeadOutboxSummary;
 }
 
 const EMPTY_OUTBOX: OutboxState = { pending: 0, failed: 0, paused: false, lastError: null, items: [] };
 
+/** What one question (these facts, this language) was answered; `key` says which question. */
+interface Answer {
+  key: string;
+  response: InsightResponse | null;
+  failure: string | null;
+}
+
+/**
+ * A lookup started before the card asked (the content script asks as soon as it sees the
+ * person, while the shadow root and React are still being set up). The card's first render for
+ * that person reads it, so when the answer is already in, the card paints with data at once.
+ */
+interface Prefetch {
+  key: string;
+  startedAt: number;
+  promise: Promise<InsightResponse>;
+  settled: Answer | null;
+}
+
+/** A prefetch older than this is not reused: the card asks again. */
+const PREFETCH_MAX_AGE_MS = 2_000;
+const MAX_PREFETCHES = 4;
+const prefetches = new Map<string, Prefetch>();
+/** When each lookup key was last reported changed, to catch pushes that came before the card listened. */
+const changedAt = new Map<string, number>();
+let stopChangeTracking: (() => void) | null = null;
+
+/** The question `facts` in `locale` asks, as a string: equal strings, equal answers. */
+export function insightRequestKey(facts: ProspectFacts, locale: string | undefined): string {
+  return `${locale ?? ''}|${stableStringify(facts)}`;
+}
+
+/**
+ * Asks the background about `facts` now, ahead of the card (one message round trip, answered
+ * from cache). `useLeadInsight` with the same facts and locale uses this answer instead of
+ * asking again.
+ */
+export function prefetchInsight(facts: ProspectFacts, locale?: string): void {
+  const key = insightRequestKey(facts, locale);
+  const now = performance.now();
+  const existing = prefetches.get(key);
+  // The same question already on its way: share it. An answered one may be outdated: ask again.
+  if (existing && !existing.settled && now - existing.startedAt < PREFETCH_MAX_AGE_MS) return;
+  if (!stopChangeTracking) {
+    stopChangeTracking = onBackgroundPush((push) => {
+      if (push.type === 'push/insightChanged') changedAt.set(push.lookupKey, performance.now());
+    });
+  }
+  const entry: Prefetch = {
+    key,
+    startedAt: now,
+    settled: null,
+    promise: sendToBackground({ type: 'insight/get', facts, revalidate: true, ...(locale ? { locale } : {}) }),
+  };
+  entry.promise.then(
+    (response) => {
+      entry.settled = { key, response, failure: null };
+    },
+    (error: unknown) => {
+      entry.settled = { key, response: null, failure: error instanceof Error ? error.message : String(error) };
+    },
+  );
+  prefetches.delete(key);
+  prefetches.set(key, entry);
+  while (prefetches.size > MAX_PREFETCHES) prefetches.delete(prefetches.keys().next().value as string);
+}
+
+function freshPrefetch(key: string | null): Prefetch | null {
+  if (key === null) return null;
+  const entry = prefetches.get(key);
+  if (!entry) return null;
+  // A failed prefetch (e.g. the background was still starting) is not reused: the card asks itself.
+  if (!entry.settled?.failure && performance.now() - entry.startedAt < PREFETCH_MAX_AGE_MS) return entry;
+  prefetches.delete(key);
+  return null;
+}
+
+/** Forgets prefetched answers (tests; a content script that is being torn down). */
+export function clearPrefetchedInsights(): void {
+  prefetches.clear();
+  changedAt.clear();
+  stopChangeTracking?.();
+  stopChangeTracking = null;
+}
+
 /**
  * The one way the overlay and popup get data: what Leadlens knows about the person described
  * by `facts`, kept current as the background pushes model changes, refreshed lookups and
  * outbox progress. Pass `null` while no person is on screen.
+ *
+ * Every answer is kept with the question it answers (facts and language), and only an answer
+ * to the current question is ever returned: in the render right after the person changes, the
+ * previous person's answer is still in state, and returning it would paint the previous
+ * person's data under the new person's name.
  */
 export function useLeadInsight(
   facts: ProspectFacts | null | undefined,
@@ -63,29 +154,47 @@ export function useLeadInsight(
   // Adapters may hand a new object with the same content on every render; only content counts.
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content on purpose
   const stableFacts = useMemo(() => facts ?? null, [factsKey]);
-  const [response, setResponse] = useState<InsightResponse | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const requestKey = factsKey === null ? null : `${locale ?? ''}|${factsKey}`;
+  const [answer, setAnswer] = useState<Answer | null>(() => freshPrefetch(requestKey)?.settled ?? null);
   const [outbox, setOutbox] = useState<OutboxState>(EMPTY_OUTBOX);
   const latestRequest = useRef(0);
   const lookupKey = useRef<string | null>(null);
 
   const ask = useCallback(
-    async (type: 'insight/get' | 'insight/refresh', revalidate = true) => {
+    async (type: 'insight/get' | 'insight/refresh', revalidate = true, reusePrefetch = false, awaitRefresh = false) => {
       if (!stableFacts) return;
+      const key = insightRequestKey(stableFacts, locale);
       const requestId = ++latestRequest.current;
+      const prefetch = reusePrefetch ? freshPrefetch(key) : null;
       try {
-        const answer =
-          type === 'insight/get'
-            ? await sendToBackground({ type, facts: stableFacts, revalidate, ...(locale ? { locale } : {}) })
+        const response = prefetch
+          ? await prefetch.promise
+          : type === 'insight/get'
+            ? await sendToBackground({
+                type,
+                facts: stableFacts,
+                revalidate,
+                ...(awaitRefresh ? { awaitRefresh } : {}),
+                ...(locale ? { locale } : {}),
+              })
             : await sendToBackground({ type, facts: stableFacts, ...(locale ? { locale } : {}) });
         // A slower answer to an older question must not overwrite a newer one.
         if (requestId !== latestRequest.current) return;
-        lookupKey.current = answer.lookupKey;
-        setResponse(answer);
-        setFailure(null);
+        lookupKey.current = response.lookupKey;
+        setAnswer({ key, response, failure: null });
+        const changed = response.lookupKey ? changedAt.get(response.lookupKey) : undefined;
+        if (prefetch && changed !== undefined && changed >= prefetch.startedAt) {
+          // The lookup finished between the prefetch and this hook listening: read the stored answer.
+          void ask('insight/get', false);
+        } else if (!awaitRefresh && isFirstLookup(response)) {
+          // Page facts only, the API lookup just started: ask for its result now rather than
+          // waiting for the push that announces it (one round trip less for a cold cache).
+          void ask('insight/get', false, false, true);
+        }
       } catch (error) {
         if (requestId !== latestRequest.current) return;
-        setFailure(error instanceof Error ? error.message : String(error));
+        const failure = error instanceof Error ? error.message : String(error);
+        setAnswer((previous) => ({ key, response: previous?.key === key ? previous.response : null, failure }));
       }
     },
     [stableFacts, locale],
@@ -94,10 +203,8 @@ export function useLeadInsight(
   useEffect(() => {
     latestRequest.current++;
     lookupKey.current = null;
-    setResponse(null);
-    setFailure(null);
     if (!stableFacts) return;
-    void ask('insight/get');
+    void ask('insight/get', true, true);
     const stop = onBackgroundPush((push) => {
       switch (push.type) {
         case 'push/insightChanged':
@@ -129,6 +236,10 @@ export function useLeadInsight(
     };
   }, []);
 
+  // Only the answer to this question counts; a prefetched one stands in until the hook's own arrives.
+  const current = answer && answer.key === requestKey ? answer : (freshPrefetch(requestKey)?.settled ?? null);
+  const response = current?.response ?? null;
+  const failure = current?.failure ?? null;
   const leadId = response?.insight?.lead?.id ?? null;
   const actions = useMemo<LeadInsightActions>(() => {
     const requireLead = (): string => {
@@ -164,10 +275,22 @@ export function useLeadInsight(
     status: response.status,
     ...(response.insight ? { insight: response.insight } : {}),
     ...(response.error ? { error: response.error } : {}),
+    ...(response.preview ? { preview: response.preview } : {}),
     modelVersion: response.modelVersion,
     actions,
     outbox: outboxSummary,
   };
+}
+
+/** An answer from page facts alone for a person the API was never asked about (a lookup is starting). */
+function isFirstLookup(response: InsightResponse): boolean {
+  return (
+    response.status === 'ready' &&
+    response.lookupKey !== null &&
+    response.insight !== undefined &&
+    response.insight.lead === undefined &&
+    response.insight.fetchedAt === null
+  );
 }
 
 /** JSON with sorted keys, so `{a, b}` and `{b, a}` are the same facts. */

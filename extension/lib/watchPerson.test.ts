@@ -72,6 +72,33 @@ describe('watchPerson', () => {
     expect(seen).toEqual(['a@x.example', 'b@x.example', undefined]);
   });
 
+  it('looks at the first DOM change after a quiet period at once, and at later bursts once per throttle period', async () => {
+    const adapter = fakeAdapter();
+    const seen: (string | undefined)[] = [];
+    const watcher = watchPerson({
+      adapter,
+      throttleMs: 200,
+      onChange: (people) => seen.push(people.primary?.facts.email),
+    });
+    stop = watcher.stop;
+    expect(seen).toEqual([undefined]);
+
+    // The person appears: seen by the observer's own callback, not after a debounce.
+    showPerson('a@x.example');
+    await tick(0);
+    expect(seen).toEqual([undefined, 'a@x.example']);
+
+    // Within the throttle period: the next person is seen when the period ends, not before.
+    const calls = adapter.keyCalls;
+    showPerson('b@x.example');
+    showPerson('c@x.example');
+    await tick(20);
+    expect(seen).toEqual([undefined, 'a@x.example']);
+    await tick(250);
+    expect(seen).toEqual([undefined, 'a@x.example', 'c@x.example']);
+    expect(adapter.keyCalls - calls).toBe(1);
+  });
+
   it('looks again on back/forward (popstate) and hash changes', async () => {
     showPerson('a@x.example');
     const adapter = fakeAdapter();

@@ -30,10 +30,14 @@ interface NavigationLike {
  * Single-page apps swap people by `history.pushState` plus DOM changes. A content script lives
  * in an isolated world, so wrapping `history.pushState` would only see its own calls; instead it
  * listens to the Navigation API's `currententrychange` (fired for the page's pushState too),
- * `popstate`/`hashchange` (back/forward, Gmail's hash routes), and a MutationObserver whose
- * callback does nothing but arm a timer — the adapter's cheap `personKey` runs at most once per
- * `throttleMs`, and the full `extract` only when that key changed. With no person on the page
- * that is one cheap key lookup per burst of DOM changes.
+ * `popstate`/`hashchange` (back/forward, Gmail's hash routes), and a MutationObserver.
+ *
+ * The observer is throttled on the leading edge: the first burst of DOM changes after a quiet
+ * `throttleMs` is looked at right away (in the observer's own microtask, so the person is seen
+ * in the task that rendered it, not a debounce later), further bursts within `throttleMs` are
+ * looked at once when it ends. A look is the adapter's cheap `personKey`; the full `extract`
+ * runs only when that key changed. With no person on the page that is one cheap key lookup per
+ * `throttleMs` of DOM churn at most.
  */
 export function watchPerson(options: WatchPersonOptions): PersonWatcher {
   const { adapter, onChange } = options;
@@ -44,9 +48,10 @@ export function watchPerson(options: WatchPersonOptions): PersonWatcher {
   let lastKey: string | null | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  /** When the observer last looked (navigation looks do not count: they must not delay the observer's). */
+  let observedAt = Number.NEGATIVE_INFINITY;
 
   function check() {
-    timer = undefined;
     if (stopped) return;
     const url = new URL(win.location.href);
     const key = adapter.matches(url) ? adapter.personKey(doc, url) : null;
@@ -55,18 +60,27 @@ export function watchPerson(options: WatchPersonOptions): PersonWatcher {
     onChange(key === null ? { primary: null, others: [] } : adapter.extract(doc, url), url);
   }
 
-  function schedule() {
-    if (timer === undefined && !stopped) timer = setTimeout(check, throttleMs);
+  function observedCheck() {
+    timer = undefined;
+    observedAt = performance.now();
+    check();
   }
 
-  // Right after a navigation the new person is often not rendered yet: look now and once more.
+  function onMutation() {
+    if (timer !== undefined || stopped) return;
+    const wait = observedAt + throttleMs - performance.now();
+    if (wait <= 0) observedCheck();
+    else timer = setTimeout(observedCheck, wait);
+  }
+
+  // Routers often push the URL before rendering the next person: look once the router's task is
+  // done (not inside its pushState, where the DOM may still show the previous person); a later
+  // render is caught by the observer.
   function onNavigate() {
-    if (stopped) return;
-    setTimeout(check, 0);
-    schedule();
+    if (!stopped) setTimeout(check, 0);
   }
 
-  const observer = new MutationObserver(schedule);
+  const observer = new MutationObserver(onMutation);
   observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
   win.addEventListener('popstate', onNavigate);
   win.addEventListener('hashchange', onNavigate);

@@ -1,5 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
-import { AttemptChannelSchema } from '../../shared';
+// The schema module itself, not the shared barrel: the barrel would load every schema and the
+// default model into the content script.
+import { AttemptChannelSchema } from '../../shared/schemas/lead';
 import { useT } from '../i18n';
 import type { AttemptDraft, LeadOutboxSummary } from '../lib/useLeadInsight';
 
@@ -59,7 +61,9 @@ export function LeadActions({
       setMessage(t('action.queued', { what: t(`action.kind.${kind}`) }));
       return true;
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      // A full browser store is the one failure the rep can act on (free space), so it is said in their language.
+      const storageFull = (error as { code?: unknown } | null)?.code === 'storage_full';
+      setFailure(storageFull ? t('action.storageFull') : error instanceof Error ? error.message : String(error));
       return false;
     } finally {
       setBusy(false);

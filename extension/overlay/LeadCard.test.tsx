@@ -366,6 +366,15 @@ describe('actions', () => {
     });
     expect(screen.getByRole('alert').textContent).toBe('This person is not a stored lead yet');
   });
+
+  it('says in words what to do when the browser store is full', async () => {
+    const actions = setup();
+    actions.accept.mockRejectedValueOnce(Object.assign(new Error('QuotaExceededError'), { code: 'storage_full' }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Accept (SAL)' }));
+    });
+    expect(screen.getByRole('alert').textContent).toMatch(/^Not saved: the browser's storage for Leadlens is full/);
+  });
 });
 
 describe('status', () => {
@@ -374,5 +383,18 @@ describe('status', () => {
     expect(card().querySelector('.ll-status')?.textContent).toContain('Offline: showing what was saved 2 h ago.');
     rerender(<LeadCard score={sampleScore()} lead={LEAD} model={defaultModel} locale="en" now={NOW} stale />);
     expect(card().querySelector('.ll-status')?.textContent).toContain('May be out of date');
+  });
+
+  it('marks the card root with the offline flag and status (for tests), keeping the contract attributes', () => {
+    const { rerender } = renderCard({ status: 'offline', fetchedAt: NOW - 2 * HOUR });
+    expect(card().getAttribute('data-ll-offline')).toBe('true');
+    expect(card().getAttribute('data-ll-status')).toBe('offline');
+    expect(card().getAttribute('data-quadrant')).toBe(sampleScore().quadrant);
+    rerender(
+      <LeadCard score={sampleScore()} lead={LEAD} model={defaultModel} locale="en" now={NOW} status="reconnect" />,
+    );
+    expect(card().getAttribute('data-ll-offline')).toBe('false');
+    expect(card().getAttribute('data-ll-status')).toBe('reconnect');
+    expect(card().querySelector('.ll-status')?.textContent).toContain('reconnect in the options');
   });
 });

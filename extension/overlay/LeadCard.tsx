@@ -123,6 +123,10 @@ export function LeadCard(props: LeadCardProps) {
         data-model-version={score.modelVersion}
         data-collapsed={collapsed}
         data-dock={dock}
+        // Not part of §8 but stable for tests: the card shows cached data because the API is unreachable,
+        // and why the status line is what it is (ready, offline, error, reconnect).
+        data-ll-offline={Boolean(props.offline || props.status === 'offline')}
+        data-ll-status={props.status ?? 'ready'}
         className={`ll-card ll-quadrant-${score.quadrant}${collapsed ? ' ll-collapsed' : ''}`}
         dir={directionOf(locale)}
         lang={locale}

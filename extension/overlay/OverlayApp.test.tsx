@@ -93,4 +93,25 @@ describe('OverlayApp', () => {
     expect(document.querySelector('[contenteditable]')?.textContent).toBe(`Hi Ada, ${point}`);
     expect(screen.getByText('Inserted into the email.')).toBeTruthy();
   });
+
+  describe('not connected yet (no model was ever fetched)', () => {
+    beforeEach(async () => {
+      // A background that has never been connected: no API, no cached model.
+      fakeBrowser.reset();
+      startBackground({ db: new LeadlensDb(`leadlens-test-${crypto.randomUUID()}`), fetch: api.fetch });
+    });
+
+    it("shows fit and persona from the page's facts, scored with the bundled model (version 0)", async () => {
+      render(
+        <OverlayApp person={{ ...ADA, facts: { ...ADA.facts, title: 'CTO' } }} adapter={MAIL_ADAPTER} doc={document} />,
+      );
+      const card = await screen.findByTestId('leadlens-card');
+      expect(card.dataset.modelVersion).toBe('0');
+      expect(card.dataset.interest).toBe('0');
+      expect(screen.getByText('No model yet: connect Leadlens in its options.')).toBeTruthy();
+      // Interest is unknown (no behaviour read), fit comes from the page's facts.
+      expect(Number(card.dataset.fit)).toBeGreaterThanOrEqual(0);
+      expect(api.requestsTo('/v1/leads/lookup')).toEqual([]);
+    });
+  });
 });

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { defaultModel, type ProspectFacts, score as scoreLead } from '../../shared';
 import type { PagePerson, SiteAdapter } from '../adapters';
 import { useLocale } from '../i18n';
+import { sendToBackground } from '../lib/backgroundClient';
 import { insertAtCaret } from '../lib/insertAtCaret';
-import { sendToBackground } from '../lib/messages';
 import { useAlignmentModel } from '../lib/useAlignmentModel';
 import { useLeadInsight } from '../lib/useLeadInsight';
 import { useCardPreferences } from './cardPreferences';
@@ -29,15 +28,6 @@ const CHANNEL_OF_SITE = {
   salesforce: 'phone',
 } as const;
 
-/**
- * Page facts scored with the model bundled in the extension, for when no model was ever fetched
- * (Leadlens not connected yet): the card still shows fit and persona, says it is not connected,
- * and reports model version 0.
- */
-function previewScore(facts: ProspectFacts, now: number, locale: string) {
-  return scoreLead(defaultModel, facts, [], new Date(now), { interestKnown: false, modelVersion: 0, locale });
-}
-
 /** The card for the person on screen, wired to the background's data hook. No person → nothing. */
 export function OverlayApp({ person, adapter, doc, caretIn }: OverlayAppProps) {
   const locale = useLocale();
@@ -51,14 +41,10 @@ export function OverlayApp({ person, adapter, doc, caretIn }: OverlayAppProps) {
   const viewport = useViewport(doc);
 
   const insightScore = state.insight?.score;
-  const fallbackNeeded = !insightScore && state.status !== 'loading' && facts !== null;
-  // Keyed on the facts' content: the preview is recomputed only for another person or language.
-  const factsKey = facts ? JSON.stringify(facts) : '';
-  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content on purpose
-  const fallback = useMemo(
-    () => (fallbackNeeded && facts ? previewScore(facts, Date.now(), locale) : null),
-    [fallbackNeeded, factsKey, locale],
-  );
+  // No model was ever fetched (not connected yet): the background scored the page's facts with
+  // the bundled model, so the card still shows fit and persona, says it is not connected, and
+  // reports model version 0. (Scored there: the engine and default model stay out of this script.)
+  const preview = insightScore ? undefined : state.preview;
 
   const onInsert = useCallback(
     (text: string): boolean => {
@@ -103,7 +89,7 @@ export function OverlayApp({ person, adapter, doc, caretIn }: OverlayAppProps) {
     [doc, setPreferences],
   );
 
-  const shown = insightScore ?? fallback;
+  const shown = insightScore ?? preview?.score;
   if (!person || !shown) return null;
   const anchor = adapter.anchor(doc, new URL(doc.location.href))?.getBoundingClientRect();
   const placement = placeCard({
@@ -117,7 +103,7 @@ export function OverlayApp({ person, adapter, doc, caretIn }: OverlayAppProps) {
     <LeadCard
       score={shown}
       lead={insight?.lead}
-      model={insightScore ? (modelInfo?.model ?? null) : (modelInfo?.model ?? defaultModel)}
+      model={modelInfo?.model ?? preview?.model ?? null}
       locale={locale}
       personName={person.facts.name ?? person.facts.email}
       status={state.status}

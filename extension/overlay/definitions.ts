@@ -1,13 +1,15 @@
-import {
-  type AlignmentModel,
-  type LocalizedText,
-  localize,
-  type Persona,
-  type PersonaMatch,
-  type Quadrant,
-  type ScoreResult,
-  type WhyItem,
+import type {
+  AlignmentModel,
+  LocalizedText,
+  Persona,
+  PersonaMatch,
+  Quadrant,
+  ScoreResult,
+  WhyItem,
 } from '../../shared';
+// The module itself, not the shared barrel: the barrel would load every schema and the default
+// model into the content script.
+import { localize } from '../../shared/schemas/common';
 
 /** A label and the agreed definition behind it, both in the reader's language. */
 export interface Definition {

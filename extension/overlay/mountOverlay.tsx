@@ -1,9 +1,11 @@
 import { useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { PagePerson, SiteAdapter } from '../adapters';
 import { OverlayApp } from './OverlayApp';
+import overlayCss from './overlay.css?inline';
 
 /** What the content script tells the mounted card: who is on screen now. */
 export interface OverlayHandle {
@@ -12,8 +14,8 @@ export interface OverlayHandle {
 }
 
 /** A one-value store the content script writes and the React tree reads. */
-function personStore() {
-  let person: PagePerson | null = null;
+function personStore(initial: PagePerson | null) {
+  let person = initial;
   const listeners = new Set<() => void>();
   return {
     get: () => person,
@@ -43,14 +45,21 @@ function ConnectedOverlay(props: {
 /**
  * Mounts the overlay in an open shadow root (page styles cannot reach it; the page and e2e
  * locators can still see it) and returns the handle that switches the person it shows.
+ * React is mounted once per page; later people only change the store the tree reads.
  */
 export async function mountOverlay(
   ctx: ContentScriptContext,
-  options: { adapter: SiteAdapter; caretIn?: (body: HTMLElement) => Range | null },
+  options: {
+    adapter: SiteAdapter;
+    caretIn?: (body: HTMLElement) => Range | null;
+    /** Who to show first; later people come through the handle. */
+    person?: PagePerson | null;
+  },
 ): Promise<OverlayHandle> {
-  const store = personStore();
+  const store = personStore(options.person ?? null);
   const ui = await createShadowRootUi<Root>(ctx, {
     name: 'leadlens-overlay',
+    css: overlayCss,
     position: 'overlay',
     anchor: 'body',
     mode: 'open',
@@ -58,8 +67,12 @@ export async function mountOverlay(
     isolateEvents: ['keydown', 'keyup', 'keypress'],
     onMount(container) {
       const root = createRoot(container);
-      root.render(
-        <ConnectedOverlay store={store} adapter={options.adapter} doc={document} caretIn={options.caretIn} />,
+      // Rendered in this task rather than a scheduled one: when the person's data was already
+      // fetched (see prefetchInsight), the card is painted in the next frame.
+      flushSync(() =>
+        root.render(
+          <ConnectedOverlay store={store} adapter={options.adapter} doc={document} caretIn={options.caretIn} />,
+        ),
       );
       return root;
     },

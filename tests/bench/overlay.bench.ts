@@ -376,6 +376,8 @@ interface ModeResult {
 
 async function main(): Promise<void> {
   const startedAt = Date.now();
+  // This machine is shared: the load at the start and at the end frame how far the figures can be trusted.
+  const loadAtStart = loadavg();
   ensureBuilt();
   const sizes = contentScriptSizes();
 
@@ -506,6 +508,7 @@ async function main(): Promise<void> {
       sizes,
       browserVersion: plainBrowser.version(),
       elapsedMs: Date.now() - startedAt,
+      loadAtStart,
     });
   } finally {
     clearTimeout(deadline);
@@ -522,6 +525,7 @@ function report(input: {
   sizes: { file: string; raw: number; gzip: number }[];
   browserVersion: string;
   elapsedMs: number;
+  loadAtStart: number[];
 }): void {
   const { results, mainThread, sizes } = input;
   const rows: string[] = [];
@@ -597,9 +601,10 @@ function report(input: {
   }
 
   const cpu = cpus();
-  const machine = `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, load average ${loadavg()
-    .map((v) => v.toFixed(2))
-    .join(' ')}, node ${process.version}, ${chromiumVersion()} (Playwright reports ${input.browserVersion})`;
+  const loads = (values: number[]) => values.map((v) => v.toFixed(2)).join(' ');
+  const machine = `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, load average ${loads(
+    input.loadAtStart,
+  )} at the start and ${loads(loadavg())} at the end, node ${process.version}, ${chromiumVersion()} (Playwright reports ${input.browserVersion})`;
   const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
   const navigations = [...results.warm.navigation, ...results.cold.navigation];

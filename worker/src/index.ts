@@ -16,6 +16,7 @@ import { leadExportRoutes } from './routes/leadExport';
 import { leadRoutes } from './routes/leads';
 import { metricsRoutes } from './routes/metrics';
 import { modelRoutes } from './routes/model';
+import { modelPreviewRoutes } from './routes/modelPreview';
 import { scoreRoutes } from './routes/score';
 import { tokenRoutes } from './routes/tokens';
 
@@ -27,6 +28,7 @@ const ROUTE_MODULES = [
   healthRoutes,
   tokenRoutes,
   modelRoutes,
+  modelPreviewRoutes,
   auditRoutes,
   // Before leadRoutes, so /v1/leads/export is not taken for a lead id.
   leadExportRoutes,

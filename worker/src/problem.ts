@@ -3,7 +3,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { type FieldError, zodIssuesToFieldErrors } from '../../shared';
+import { type FieldError, PROBLEM_TYPES, zodIssuesToFieldErrors } from '../../shared';
 
 /**
  * The one place where API errors are built: RFC 9457 problem details served as
@@ -13,24 +13,7 @@ import { type FieldError, zodIssuesToFieldErrors } from '../../shared';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-/** Problem types are stable URNs so clients can branch on them without parsing titles. */
-export const PROBLEM_TYPES = {
-  validation: 'urn:leadlens:problem:validation',
-  malformedJson: 'urn:leadlens:problem:malformed-json',
-  unauthorized: 'urn:leadlens:problem:unauthorized',
-  forbidden: 'urn:leadlens:problem:forbidden',
-  notFound: 'urn:leadlens:problem:not-found',
-  noRoute: 'urn:leadlens:problem:no-route',
-  conflict: 'urn:leadlens:problem:conflict',
-  preconditionFailed: 'urn:leadlens:problem:precondition-failed',
-  payloadTooLarge: 'urn:leadlens:problem:payload-too-large',
-  unsupportedMediaType: 'urn:leadlens:problem:unsupported-media-type',
-  rateLimited: 'urn:leadlens:problem:rate-limited',
-  idempotencyMismatch: 'urn:leadlens:problem:idempotency-key-reused',
-  requestInProgress: 'urn:leadlens:problem:request-in-progress',
-  internal: 'urn:leadlens:problem:internal',
-  http: 'about:blank',
-} as const;
+export { PROBLEM_TYPES } from '../../shared';
 
 export const FieldErrorSchema = z.object({ path: z.string(), message: z.string() }).openapi('FieldError');
 

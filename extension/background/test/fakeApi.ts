@@ -68,6 +68,12 @@ export class FakeApi {
     if (lead.linkedinUrl) this.leads.set(`linkedin:${lead.linkedinUrl}`, stored);
   }
 
+  /** The admin erased the lead (right to erasure): lookups by any key answer 404 from now on. */
+  removeLead(email: string): void {
+    const stored = this.leads.get(`email:${email}`);
+    for (const [key, value] of this.leads) if (value === stored) this.leads.delete(key);
+  }
+
   updateLead(email: string, patch: Partial<Lead>): void {
     const stored = this.leads.get(`email:${email}`);
     if (!stored) throw new Error(`no lead ${email}`);

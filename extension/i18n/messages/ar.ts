@@ -80,6 +80,8 @@ export const ar: Catalogue = {
   'action.notStored': 'تتطلب الإجراءات عميلًا محتملًا مسجلًا.',
   'action.queued': 'في الانتظار: {what}',
   'action.pending': '{count} بانتظار الإرسال',
+  'action.storageFull':
+    'لم يُحفظ: مساحة التخزين في المتصفح المخصّصة لـ Leadlens ممتلئة. حرّر بعض المساحة ثم حاول مرة أخرى.',
   'action.failed': 'فشل {count}: {message}',
   'action.paused': 'الإرسال متوقف حتى يُعاد ربط Leadlens.',
   'action.retry': 'إعادة المحاولة',

@@ -84,6 +84,8 @@ export const en = {
   'action.notStored': 'Actions need a stored lead.',
   'action.queued': 'Queued: {what}',
   'action.pending': '{count} waiting to be sent',
+  'action.storageFull':
+    "Not saved: the browser's storage for Leadlens is full. Free some space (clear browsing data of other sites) and try again.",
   'action.failed': '{count} failed: {message}',
   'action.paused': 'Sending paused until Leadlens is reconnected.',
   'action.retry': 'Retry',

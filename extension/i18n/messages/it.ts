@@ -80,6 +80,8 @@ export const it: Catalogue = {
   'action.notStored': 'Le azioni richiedono un lead registrato.',
   'action.queued': 'In coda: {what}',
   'action.pending': '{count} in attesa di invio',
+  'action.storageFull':
+    'Non salvato: lo spazio del browser per Leadlens è pieno. Libera spazio (cancella i dati di altri siti) e riprova.',
   'action.failed': '{count} non riusciti: {message}',
   'action.paused': 'Invio sospeso finché Leadlens non viene ricollegato.',
   'action.retry': 'Riprova',

@@ -80,6 +80,8 @@ export const ja: Catalogue = {
   'action.notStored': 'アクションには登録済みのリードが必要です。',
   'action.queued': '送信待ち：{what}',
   'action.pending': '{count} 件が送信待ち',
+  'action.storageFull':
+    '保存できませんでした：ブラウザの Leadlens 用ストレージがいっぱいです。空き容量を確保してから、もう一度お試しください。',
   'action.failed': '{count} 件が失敗：{message}',
   'action.paused': 'Leadlens に再接続するまで送信を停止しています。',
   'action.retry': '再試行',

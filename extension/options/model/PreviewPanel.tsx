@@ -11,6 +11,7 @@ import {
 import { useUiLocale } from '../../i18n';
 import { callOrThrow, useOptionsApi } from '../api';
 import { useOt } from '../i18n';
+import { StoredLeadsImpact } from './StoredLeadsImpact';
 import { builtInSamples, type SampleLead } from './sampleLeads';
 
 interface PreviewRow {
@@ -30,7 +31,8 @@ function scoreSafely(model: AlignmentModel | null, sample: SampleLead, now: numb
 
 /**
  * Sample leads scored with the published model and with the draft, side by side, so an admin
- * sees what a change does before anyone else does. Real leads can be added by email.
+ * sees what a change does before anyone else does. Real leads can be added by email, and the
+ * stored leads as a whole are compared on the server.
  */
 export function PreviewPanel(props: { draft: unknown; published: AlignmentModel | null; now?: number }) {
   const t = useOt();
@@ -142,6 +144,7 @@ export function PreviewPanel(props: { draft: unknown; published: AlignmentModel 
         </button>
       </div>
       {lookupProblem ? <p className="problem">{lookupProblem}</p> : null}
+      <StoredLeadsImpact draft={draftModel} published={props.published} />
     </section>
   );
 }

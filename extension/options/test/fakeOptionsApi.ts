@@ -1,4 +1,11 @@
-import { type AlignmentModel, defaultModel, validateModel } from '../../../shared';
+import {
+  type AlignmentModel,
+  defaultModel,
+  type ImpactLead,
+  type ModelPreview,
+  modelImpact,
+  validateModel,
+} from '../../../shared';
 import type {
   ApiCallResult,
   ConnectionStatus,
@@ -68,6 +75,12 @@ export class FakeOptionsApi implements OptionsApi {
   };
   insightAnswer: InsightResponse | null = null;
   disconnects = 0;
+  /** The stored leads `POST /v1/model/preview` compares (with the shared engine, as the Worker does). */
+  storedLeads: ImpactLead[] = [];
+  /** Scoring instant of previews, fixed so tests can work out the expected counts. */
+  previewAt = '2025-06-01T12:00:00.000Z';
+  /** When set, previews fail this way (a fault the in-memory API cannot cause otherwise). */
+  previewFailure: ApiCallResult | null = null;
 
   etagOf(version: number): string {
     return `"v${version}-hash"`;
@@ -153,6 +166,27 @@ export class FakeOptionsApi implements OptionsApi {
         publishedAt: new Date().toISOString(),
       });
       return ok(201, this.body(this.live()), this.etagOf(live.version + 1));
+    }
+    if (method === 'POST' && path === '/v1/model/preview') {
+      if (this.role !== 'admin') return fail(403, `This needs the admin role; the token "t" has ${this.role}.`);
+      if (this.previewFailure) return this.previewFailure;
+      const checked = validateModel((options.body as { model?: unknown } | undefined)?.model);
+      if (!checked.ok) {
+        return fail(
+          400,
+          'The model is not valid.',
+          checked.errors.map((e) => ({ ...e, path: `model.${e.path}` })),
+        );
+      }
+      const impact = modelImpact(live.model, checked.model, this.storedLeads, this.previewAt);
+      const preview: ModelPreview = {
+        ...impact,
+        leadsTotal: this.storedLeads.length,
+        truncated: false,
+        liveVersion: live.version,
+        at: this.previewAt,
+      };
+      return ok(200, preview);
     }
     if (method === 'GET' && path.startsWith('/v1/tokens')) {
       return this.role === 'admin'

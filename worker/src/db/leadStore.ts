@@ -37,7 +37,7 @@ export type TimelineEntry =
   | ({ kind: 'attempt' } & Attempt)
   | ({ kind: 'event' } & StoredEvent);
 
-const LEAD_COLUMNS = `id, email, name, title, company, domain, industry, employees, country, linkedin_url, linkedin_key,
+export const LEAD_COLUMNS = `id, email, name, title, company, domain, industry, employees, country, linkedin_url, linkedin_key,
   source, lead_type, lifecycle_stage, lead_status, owner, attributes, stage_entered_at, created_at, updated_at`;
 
 export function rowToLead(row: LeadRow, history?: StageEntry[]): Lead {

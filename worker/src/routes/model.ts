@@ -151,7 +151,7 @@ function ifMatchHits(header: string, etag: string): boolean {
   return entityTags(header).some((tag) => tag === '*' || tag === etag);
 }
 
-function prefixModelErrors(errors: FieldError[]): FieldError[] {
+export function prefixModelErrors(errors: FieldError[]): FieldError[] {
   return errors.map((e) => ({ ...e, path: e.path && e.path !== '(root)' ? `model.${e.path}` : 'model' }));
 }
 

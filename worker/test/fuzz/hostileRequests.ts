@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultModel } from '../../../shared';
 import { call, createToken } from '../helpers';
 
 /**
@@ -289,6 +290,16 @@ export const fuzzRoutes = (): RouteFuzz[] => [
       'POST',
       fc.constant('/v1/model/rollback'),
       body(fc.record({ version: nasty, note: nasty }, { requiredKeys: [] })),
+    ),
+  },
+  {
+    name: 'POST /v1/model/preview',
+    group: 'model',
+    request: withHeaders(
+      'POST',
+      fc.constant('/v1/model/preview'),
+      // A valid draft too, so hostile `at` values and headers reach the scoring path.
+      body(fc.record({ model: fc.oneof(nasty, fc.constant(defaultModel)), at: nasty }, { requiredKeys: [] })),
     ),
   },
   {
