@@ -148,7 +148,7 @@ export function ModelTab(props: { canEdit: boolean; store?: DraftStore }) {
       body = <CoverageGrid draft={state.draft} />;
       break;
     case 'preview':
-      body = <PreviewPanel draft={state.draft} published={state.published?.model ?? null} />;
+      body = <PreviewPanel draft={state.draft} published={state.published?.model ?? null} canEdit={canEdit} />;
       break;
     case 'publish':
       body = (

@@ -59,11 +59,11 @@ function expected(draft: AlignmentModel) {
   return { quadrant, stage };
 }
 
-function renderPanel(api: FakeOptionsApi, draft: unknown, locale: UiLocale = 'en') {
+function renderPanel(api: FakeOptionsApi, draft: unknown, locale: UiLocale = 'en', canEdit = true) {
   const ui = (d: unknown) => (
     <OptionsApiContext.Provider value={api}>
       <LocaleProvider locale={locale}>
-        <PreviewPanel draft={d} published={defaultModel} now={AT_MS} />
+        <PreviewPanel draft={d} published={defaultModel} now={AT_MS} canEdit={canEdit} />
       </LocaleProvider>
     </OptionsApiContext.Provider>
   );
@@ -166,6 +166,14 @@ describe('preview panel: stored leads if published', () => {
     api.role = 'rep';
     renderPanel(api, withFitHigh(80));
     expect(await screen.findByText('Only admins can compare a draft with the stored leads.', {}, WAIT)).toBeTruthy();
+  });
+
+  it('leaves the stored-leads comparison out for read-only viewers and asks the API nothing', async () => {
+    api.role = 'rep';
+    renderPanel(api, withFitHigh(80), 'en', false);
+    await new Promise((resolve) => setTimeout(resolve, IMPACT_DEBOUNCE_MS * 2));
+    expect(previewCalls(api)).toHaveLength(0);
+    expect(screen.queryByTestId('impact-summary')).toBeNull();
   });
 
   it('says so when no leads are stored', async () => {

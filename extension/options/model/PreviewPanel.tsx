@@ -34,7 +34,13 @@ function scoreSafely(model: AlignmentModel | null, sample: SampleLead, now: numb
  * sees what a change does before anyone else does. Real leads can be added by email, and the
  * stored leads as a whole are compared on the server.
  */
-export function PreviewPanel(props: { draft: unknown; published: AlignmentModel | null; now?: number }) {
+export function PreviewPanel(props: {
+  draft: unknown;
+  published: AlignmentModel | null;
+  now?: number;
+  /** The stored-leads comparison is an admin route; reps and marketers only see the sample leads. */
+  canEdit?: boolean;
+}) {
   const t = useOt();
   const locale = useUiLocale();
   const api = useOptionsApi();
@@ -144,7 +150,7 @@ export function PreviewPanel(props: { draft: unknown; published: AlignmentModel 
         </button>
       </div>
       {lookupProblem ? <p className="problem">{lookupProblem}</p> : null}
-      <StoredLeadsImpact draft={draftModel} published={props.published} />
+      {props.canEdit !== false ? <StoredLeadsImpact draft={draftModel} published={props.published} /> : null}
     </section>
   );
 }
