@@ -1,22 +1,12 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultModel } from '../../../shared';
-import { LocaleProvider } from '../../i18n';
-import { OptionsApiContext } from '../api';
 import { FakeOptionsApi } from '../test/fakeOptionsApi';
-import { DraftStore, OptionsDb } from './draftStore';
-import { ModelTab } from './ModelTab';
+import { renderModelEditor } from '../test/renderModelEditor';
+import type { OptionsDb } from './draftStore';
 
 function renderModelTab(api: FakeOptionsApi, dbName: string, canEdit = true) {
-  const db = new OptionsDb(dbName);
-  const view = render(
-    <OptionsApiContext.Provider value={api}>
-      <LocaleProvider locale="en">
-        <ModelTab canEdit={canEdit} store={new DraftStore(db)} />
-      </LocaleProvider>
-    </OptionsApiContext.Provider>,
-  );
-  return { ...view, db };
+  return renderModelEditor({ api, dbName, canEdit });
 }
 
 const fitHighInput = () => screen.findByLabelText<HTMLInputElement>('Fit "high" threshold');

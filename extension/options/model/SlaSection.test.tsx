@@ -1,19 +1,11 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocaleProvider, type UiLocale } from '../../i18n';
-import { OptionsApiContext } from '../api';
-import { FakeOptionsApi } from '../test/fakeOptionsApi';
-import { DraftStore, OptionsDb } from './draftStore';
-import { ModelTab } from './ModelTab';
+import type { UiLocale } from '../../i18n';
+import { renderModelEditor } from '../test/renderModelEditor';
+import { OptionsDb } from './draftStore';
 
 function renderSla(locale: UiLocale, db: OptionsDb) {
-  render(
-    <OptionsApiContext.Provider value={new FakeOptionsApi()}>
-      <LocaleProvider locale={locale}>
-        <ModelTab canEdit store={new DraftStore(db)} />
-      </LocaleProvider>
-    </OptionsApiContext.Provider>,
-  );
+  renderModelEditor({ locale, db });
 }
 
 async function storedFollowUpHours(db: OptionsDb): Promise<Record<string, unknown> | undefined> {

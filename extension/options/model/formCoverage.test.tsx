@@ -1,11 +1,8 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultModel } from '../../../shared';
-import { LocaleProvider } from '../../i18n';
-import { OptionsApiContext } from '../api';
-import { FakeOptionsApi } from '../test/fakeOptionsApi';
-import { DraftStore, OptionsDb } from './draftStore';
-import { ModelTab } from './ModelTab';
+import { renderModelEditor } from '../test/renderModelEditor';
+import type { OptionsDb } from './draftStore';
 
 /*
  * DESIGN §1: an admin changes ICP, personas, scoring rules, thresholds, lifecycle and status
@@ -136,15 +133,7 @@ describe('model editor forms cover the whole model (DESIGN §1 without JSON)', (
   });
 
   it('binds a form field to every value of the model and to its optional fields', async () => {
-    const db = new OptionsDb(`leadlens-options-test-${crypto.randomUUID()}`);
-    opened.push(db);
-    render(
-      <OptionsApiContext.Provider value={new FakeOptionsApi()}>
-        <LocaleProvider locale="en">
-          <ModelTab canEdit store={new DraftStore(db)} />
-        </LocaleProvider>
-      </OptionsApiContext.Provider>,
-    );
+    opened.push(renderModelEditor().db);
     await screen.findByLabelText('Fit "high" threshold');
 
     const bound = new Set<string>();

@@ -1,10 +1,7 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LocaleProvider } from '../../i18n';
-import { OptionsApiContext } from '../api';
-import { FakeOptionsApi } from '../test/fakeOptionsApi';
-import { DraftStore, OptionsDb } from './draftStore';
-import { ModelTab } from './ModelTab';
+import { renderModelEditor } from '../test/renderModelEditor';
+import type { OptionsDb } from './draftStore';
 
 /**
  * Types like a person: one key at a time, each keystroke seeing what the field shows after the
@@ -29,15 +26,8 @@ describe('typing into the model editor key by key', () => {
   });
 
   async function renderEditor() {
-    db = new OptionsDb(`leadlens-options-test-${crypto.randomUUID()}`);
+    db = renderModelEditor().db;
     opened.push(db);
-    render(
-      <OptionsApiContext.Provider value={new FakeOptionsApi()}>
-        <LocaleProvider locale="en">
-          <ModelTab canEdit store={new DraftStore(db)} />
-        </LocaleProvider>
-      </OptionsApiContext.Provider>,
-    );
     await screen.findByLabelText('Fit "high" threshold');
   }
 
