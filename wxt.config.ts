@@ -1,15 +1,5 @@
 import { defineConfig } from 'wxt';
-
-// Hosts of the five supported sites. The overlay runs only there in production;
-// everything else (a self-hosted API origin) is asked for at runtime.
-const SITE_HOST_PERMISSIONS = [
-  '*://mail.google.com/*',
-  '*://outlook.office.com/*',
-  '*://outlook.live.com/*',
-  '*://www.linkedin.com/*',
-  '*://app.hubspot.com/*',
-  '*://*.lightning.force.com/*',
-];
+import { SITE_MATCH_PATTERNS } from './extension/lib/siteMatchPatterns';
 
 // API origins are chosen by the admin (cloud or self-hosted), so they are
 // optional and requested from the options page when the connection is saved.
@@ -29,7 +19,8 @@ export default defineConfig({
     name: 'Leadlens',
     description: 'The sales–marketing agreement about the person on screen: quadrant, score, stage, persona.',
     permissions: ['storage', 'alarms'],
-    host_permissions: SITE_HOST_PERMISSIONS,
+    // The overlay runs only on the five sites; a self-hosted API origin is asked for at runtime.
+    host_permissions: SITE_MATCH_PATTERNS,
     // WXT drops optional_host_permissions for MV2; there they are plain optional permissions.
     ...(manifestVersion === 3
       ? { optional_host_permissions: API_ORIGIN_PERMISSIONS }

@@ -2,26 +2,19 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { adapterFor } from '../adapters';
 import { browserLocale, storedLocale } from '../i18n';
 import { rememberCaret } from '../lib/insertAtCaret';
+import { SITE_MATCH_PATTERNS } from '../lib/siteMatchPatterns';
 import { clearPrefetchedInsights, prefetchInsight } from '../lib/useLeadInsight';
 import { watchPerson } from '../lib/watchPerson';
 import { mountOverlay, type OverlayHandle } from '../overlay/mountOverlay';
-
-// The five supported sites; production builds run nowhere else.
-const SITE_MATCHES = [
-  '*://mail.google.com/*',
-  '*://outlook.office.com/*',
-  '*://outlook.live.com/*',
-  '*://www.linkedin.com/*',
-  '*://app.hubspot.com/*',
-  '*://*.lightning.force.com/*',
-];
 
 // Local demo pages (`npm start`) are only matched by non-production builds
 // (`wxt build --mode development`), so the store build never touches localhost.
 const LOCAL_DEMO_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 
 export default defineContentScript({
-  matches: import.meta.env.MODE === 'production' ? SITE_MATCHES : [...SITE_MATCHES, ...LOCAL_DEMO_MATCHES],
+  // The five supported sites; production builds run nowhere else.
+  matches:
+    import.meta.env.MODE === 'production' ? SITE_MATCH_PATTERNS : [...SITE_MATCH_PATTERNS, ...LOCAL_DEMO_MATCHES],
   // The card's styles travel inside this script (see mountOverlay): no stylesheet to fetch before
   // the first paint, and no web-accessible file a page could probe for.
   cssInjectionMode: 'manual',
