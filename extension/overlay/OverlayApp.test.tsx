@@ -83,9 +83,14 @@ describe('OverlayApp', () => {
     body.contentEditable = 'true';
     body.textContent = 'Hi Ada, ';
     document.body.replaceChildren(body);
+    // Stored with the title too, so the API's answer (which replaces the first, page-facts answer)
+    // matches the same persona and keeps talking points.
+    api.addLead({ ...ACME_CTO, title: 'CTO' });
     render(
       <OverlayApp person={{ ...ADA, facts: { ...ADA.facts, title: 'CTO' } }} adapter={MAIL_ADAPTER} doc={document} />,
     );
+    // Actions appear once the stored lead has arrived: the card is settled.
+    await screen.findByRole('button', { name: 'Log attempt' });
     const insert = await screen.findAllByRole('button', { name: /^Insert talking point/ });
     const point = insert[0]?.closest('li')?.querySelector('.ll-text')?.textContent ?? '';
     expect(point).not.toBe('');
