@@ -37,18 +37,13 @@ export function isApiError(error: unknown, kind?: ApiErrorKind): error is ApiErr
   return error instanceof ApiError && (kind === undefined || error.kind === kind);
 }
 
-/**
- * The Worker's idempotency middleware answers a duplicate that arrives while the first request
- * with the same key is still running with a 409 of this type (worker/src/problem.ts). It is not a
- * refusal: retrying later gets the first request's answer.
- */
-export const REQUEST_IN_PROGRESS_PROBLEM = PROBLEM_TYPES.requestInProgress;
-
 export function kindForStatus(status: number, problemType?: string): ApiErrorKind {
   if (status === 401) return 'unauthorized';
   if (status === 404) return 'not_found';
   if (status === 408 || status === 429 || status >= 500) return 'retryable';
-  if (status === 409 && problemType === REQUEST_IN_PROGRESS_PROBLEM) return 'retryable';
+  // A duplicate that arrived while the first request with its Idempotency-Key was still running:
+  // not a refusal, a retry later gets the first request's answer.
+  if (status === 409 && problemType === PROBLEM_TYPES.requestInProgress) return 'retryable';
   return 'rejected';
 }
 

@@ -71,3 +71,11 @@ export class LeadlensDb extends Dexie {
     });
   }
 }
+
+/**
+ * Of a row held in memory (IndexedDB refused to store it: quota) and the stored one, the newer:
+ * what the cache would hold had the write gone through.
+ */
+export function fresherRow<T extends { fetchedAt: number }>(held: T | undefined, stored: T | undefined): T | undefined {
+  return held && (!stored || held.fetchedAt >= stored.fetchedAt) ? held : stored;
+}

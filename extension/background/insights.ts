@@ -3,7 +3,7 @@ import type { InsightResponse, InsightStatus, LeadInsight } from '../lib/message
 import type { ApiClient } from './apiClient';
 import { ApiError, isApiError, isQuotaError } from './apiErrors';
 import type { AuthState } from './authState';
-import type { CachedLookupRow, CachedModelRow, LeadlensDb } from './db';
+import { type CachedLookupRow, type CachedModelRow, fresherRow, type LeadlensDb } from './db';
 import { scoreLocally } from './localScore';
 import { type LeadLookup, lookupFor } from './lookupKey';
 import { mergeFacts } from './mergeFacts';
@@ -123,8 +123,7 @@ export class InsightService {
   /** The cached answer for a key (IndexedDB, or memory when the write was refused); expired rows are deleted. */
   private async readRow(key: string): Promise<CachedLookupRow | undefined> {
     const stored = await this.options.db.leads.get(key);
-    const held = this.unsaved.get(key);
-    const row = held && (!stored || held.fetchedAt >= stored.fetchedAt) ? held : stored;
+    const row = fresherRow(this.unsaved.get(key), stored);
     if (!row) return undefined;
     if (this.options.now() - row.fetchedAt <= LOOKUP_MAX_STALE_MS) return row;
     this.unsaved.delete(key);

@@ -1,6 +1,6 @@
 import type { ApiClient } from './apiClient';
 import { isQuotaError } from './apiErrors';
-import type { CachedModelRow, LeadlensDb } from './db';
+import { type CachedModelRow, fresherRow, type LeadlensDb } from './db';
 import type { Notifier } from './notifier';
 
 export type ModelSyncResult = { changed: boolean; version: number | null };
@@ -25,9 +25,7 @@ export class ModelSync {
   constructor(private readonly options: ModelSyncOptions) {}
 
   async current(): Promise<CachedModelRow | undefined> {
-    const stored = await this.options.db.model.get('current');
-    const held = this.unsaved;
-    return held && (!stored || held.fetchedAt >= stored.fetchedAt) ? held : stored;
+    return fresherRow(this.unsaved, await this.options.db.model.get('current'));
   }
 
   /** Drops a model held only in memory (disconnect, another API). */

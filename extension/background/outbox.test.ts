@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REQUEST_IN_PROGRESS_PROBLEM } from './apiErrors';
+import { PROBLEM_TYPES } from '../../shared';
 import { LeadlensDb } from './db';
 import { createMessageHandler } from './messageHandlers';
 import type { Outbox } from './outbox';
@@ -224,7 +224,7 @@ describe('outbox', () => {
     const { outbox } = bg.services;
     api.fail('/v1/leads/', {
       status: 409,
-      body: { ...problem(409), type: REQUEST_IN_PROGRESS_PROBLEM, title: 'Request in progress' },
+      body: { ...problem(409), type: PROBLEM_TYPES.requestInProgress, title: 'Request in progress' },
       headers: { 'retry-after': '1' },
     });
     const item = await outbox.enqueue(ATTEMPT);

@@ -2,8 +2,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { adapterFor } from '../adapters';
 import { browserLocale, storedLocale } from '../i18n';
 import { rememberCaret } from '../lib/insertAtCaret';
+import { clearPrefetchedInsights, prefetchInsight } from '../lib/insightPrefetch';
 import { SITE_MATCH_PATTERNS } from '../lib/siteMatchPatterns';
-import { clearPrefetchedInsights, prefetchInsight } from '../lib/useLeadInsight';
 import { watchPerson } from '../lib/watchPerson';
 import { mountOverlay, type OverlayHandle } from '../overlay/mountOverlay';
 

@@ -8,7 +8,8 @@ import type { BackgroundServices } from '../background/services';
 import { ACME_CTO, FakeApi, GOOD_TOKEN } from '../background/test/fakeApi';
 import { saveTestConnection, settle } from '../background/test/testBackground';
 import { testModel } from '../background/test/testModel';
-import { clearPrefetchedInsights, type LeadInsightState, prefetchInsight, useLeadInsight } from './useLeadInsight';
+import { clearPrefetchedInsights, prefetchInsight } from './insightPrefetch';
+import { type LeadInsightState, useLeadInsight } from './useLeadInsight';
 
 // The hook talks to a real background over the (fake) runtime messaging, as a content script would.
 describe('useLeadInsight', () => {

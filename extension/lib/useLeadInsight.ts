@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AttemptInput, ProspectFacts } from '../../shared';
 import { BackgroundError, onBackgroundPush, sendToBackground } from './backgroundClient';
+import {
+  type Answer,
+  changedSince,
+  factsKeyOf,
+  freshPrefetch,
+  insightRequestKey,
+  requestKeyOf,
+} from './insightPrefetch';
 import type {
   InsightPreview,
   InsightResponse,
@@ -50,91 +58,6 @@ export interface LeadInsightState {
 
 const EMPTY_OUTBOX: OutboxState = { pending: 0, failed: 0, paused: false, lastError: null, items: [] };
 
-/** What one question (these facts, this language) was answered; `key` says which question. */
-interface Answer {
-  key: string;
-  response: InsightResponse | null;
-  failure: string | null;
-}
-
-/**
- * A lookup started before the card asked (the content script asks as soon as it sees the
- * person, while the shadow root and React are still being set up). The card's first render for
- * that person reads it, so when the answer is already in, the card paints with data at once.
- */
-interface Prefetch {
-  key: string;
-  startedAt: number;
-  promise: Promise<InsightResponse>;
-  settled: Answer | null;
-}
-
-/** A prefetch older than this is not reused: the card asks again. */
-const PREFETCH_MAX_AGE_MS = 2_000;
-const MAX_PREFETCHES = 4;
-const prefetches = new Map<string, Prefetch>();
-/** When each lookup key was last reported changed, to catch pushes that came before the card listened. */
-const changedAt = new Map<string, number>();
-let stopChangeTracking: (() => void) | null = null;
-
-/** The question `facts` in `locale` asks, as a string: equal strings, equal answers. */
-export function insightRequestKey(facts: ProspectFacts, locale: string | undefined): string {
-  return `${locale ?? ''}|${stableStringify(facts)}`;
-}
-
-/**
- * Asks the background about `facts` now, ahead of the card (one message round trip, answered
- * from cache). `useLeadInsight` with the same facts and locale uses this answer instead of
- * asking again.
- */
-export function prefetchInsight(facts: ProspectFacts, locale?: string): void {
-  const key = insightRequestKey(facts, locale);
-  const now = performance.now();
-  const existing = prefetches.get(key);
-  // The same question already on its way: share it. An answered one may be outdated: ask again.
-  if (existing && !existing.settled && now - existing.startedAt < PREFETCH_MAX_AGE_MS) return;
-  if (!stopChangeTracking) {
-    stopChangeTracking = onBackgroundPush((push) => {
-      if (push.type === 'push/insightChanged') changedAt.set(push.lookupKey, performance.now());
-    });
-  }
-  const entry: Prefetch = {
-    key,
-    startedAt: now,
-    settled: null,
-    promise: sendToBackground({ type: 'insight/get', facts, revalidate: true, ...(locale ? { locale } : {}) }),
-  };
-  entry.promise.then(
-    (response) => {
-      entry.settled = { key, response, failure: null };
-    },
-    (error: unknown) => {
-      entry.settled = { key, response: null, failure: error instanceof Error ? error.message : String(error) };
-    },
-  );
-  prefetches.delete(key);
-  prefetches.set(key, entry);
-  while (prefetches.size > MAX_PREFETCHES) prefetches.delete(prefetches.keys().next().value as string);
-}
-
-function freshPrefetch(key: string | null): Prefetch | null {
-  if (key === null) return null;
-  const entry = prefetches.get(key);
-  if (!entry) return null;
-  // A failed prefetch (e.g. the background was still starting) is not reused: the card asks itself.
-  if (!entry.settled?.failure && performance.now() - entry.startedAt < PREFETCH_MAX_AGE_MS) return entry;
-  prefetches.delete(key);
-  return null;
-}
-
-/** Forgets prefetched answers (tests; a content script that is being torn down). */
-export function clearPrefetchedInsights(): void {
-  prefetches.clear();
-  changedAt.clear();
-  stopChangeTracking?.();
-  stopChangeTracking = null;
-}
-
 /**
  * The one way the overlay and popup get data: what Leadlens knows about the person described
  * by `facts`, kept current as the background pushes model changes, refreshed lookups and
@@ -150,11 +73,11 @@ export function useLeadInsight(
   options: { locale?: string } = {},
 ): LeadInsightState {
   const { locale } = options;
-  const factsKey = facts ? stableStringify(facts) : null;
+  const factsKey = facts ? factsKeyOf(facts) : null;
   // Adapters may hand a new object with the same content on every render; only content counts.
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content on purpose
   const stableFacts = useMemo(() => facts ?? null, [factsKey]);
-  const requestKey = factsKey === null ? null : `${locale ?? ''}|${factsKey}`;
+  const requestKey = factsKey === null ? null : requestKeyOf(factsKey, locale);
   const [answer, setAnswer] = useState<Answer | null>(() => freshPrefetch(requestKey)?.settled ?? null);
   const [outbox, setOutbox] = useState<OutboxState>(EMPTY_OUTBOX);
   const latestRequest = useRef(0);
@@ -182,8 +105,7 @@ export function useLeadInsight(
         if (requestId !== latestRequest.current) return;
         lookupKey.current = response.lookupKey;
         setAnswer({ key, response, failure: null });
-        const changed = response.lookupKey ? changedAt.get(response.lookupKey) : undefined;
-        if (prefetch && changed !== undefined && changed >= prefetch.startedAt) {
+        if (prefetch && response.lookupKey && changedSince(response.lookupKey, prefetch.startedAt)) {
           // The lookup finished between the prefetch and this hook listening: read the stored answer.
           void ask('insight/get', false);
         } else if (!awaitRefresh && isFirstLookup(response)) {
@@ -290,16 +212,5 @@ function isFirstLookup(response: InsightResponse): boolean {
     response.insight !== undefined &&
     response.insight.lead === undefined &&
     response.insight.fetchedAt === null
-  );
-}
-
-/** JSON with sorted keys, so `{a, b}` and `{b, a}` are the same facts. */
-function stableStringify(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-        )
-      : v,
   );
 }
