@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { preactInContentScript } from './extension/build/preactInContentScript';
 import { SITE_MATCH_PATTERNS } from './extension/lib/siteMatchPatterns';
 
 // API origins are chosen by the admin (cloud or self-hosted), so they are
@@ -15,6 +16,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: code reads the same in the extension, tests and editors.
   imports: false,
+  vite: () => ({ plugins: [preactInContentScript()] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Leadlens',
     description: 'The sales–marketing agreement about the person on screen: quadrant, score, stage, persona.',

@@ -32,3 +32,4 @@ export * from './schemas/modelVersion';
 export * from './schemas/problem';
 export * from './schemas/score';
 export * from './schemas/token';
+export * from './schemas/vocabulary';

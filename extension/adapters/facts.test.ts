@@ -2,30 +2,35 @@ import { describe, expect, it } from 'vitest';
 import { countryCodeFrom } from './countries';
 import { leadStatusId, lifecycleStageId } from './crmVocabulary';
 import { findEmail, parseMailboxList } from './emailAddress';
-import { toProspectFacts } from './facts';
+import { toPageFacts } from './facts';
 
-describe('toProspectFacts', () => {
-  it('cleans, caps at the schema limits, and drops what the schema rejects', () => {
+describe('toPageFacts', () => {
+  it('keeps what the page showed as plain single-line text, leaving the schema checks to the background', () => {
     expect(
-      toProspectFacts({
+      toPageFacts({
         email: '  Giulia.Romano@Banca-Aurora.example.it ',
-        name: `\u202E${'n'.repeat(400)}`,
-        country: 'it',
+        name: `\u202EGiulia\nRomano`,
         linkedinUrl: 'not a url',
-        leadStatus: 'Not An Id!',
         title: '\u200B',
+        company: null,
       }),
     ).toEqual({
-      email: 'giulia.romano@banca-aurora.example.it',
-      name: 'n'.repeat(300),
-      country: 'IT',
+      email: 'Giulia.Romano@Banca-Aurora.example.it',
+      name: 'Giulia Romano',
+      linkedinUrl: 'not a url',
       domain: 'banca-aurora.example.it',
     });
   });
 
-  it('takes no company domain from a personal mailbox', () => {
-    expect(toProspectFacts({ email: 'jane.doe@gmail.com' })).toEqual({ email: 'jane.doe@gmail.com' });
-    expect(toProspectFacts({ email: 'not-an-email' })).toEqual({});
+  it('takes the company domain from a work email only', () => {
+    expect(toPageFacts({ email: 'jane.doe@gmail.com' })).toEqual({ email: 'jane.doe@gmail.com' });
+    expect(toPageFacts({ email: 'not-an-email' })).toEqual({ email: 'not-an-email' });
+    expect(toPageFacts({ email: 'a@b@c.example' })).toEqual({ email: 'a@b@c.example' });
+    expect(toPageFacts({ email: 'max@u.example', domain: 'umbrella.example' }).domain).toBe('umbrella.example');
+  });
+
+  it('bounds how much text a page can make it hold', () => {
+    expect(toPageFacts({ name: 'n'.repeat(100_000) }).name).toHaveLength(500);
   });
 });
 

@@ -1,9 +1,6 @@
-// The schema module itself, not the shared barrel: the barrel would load every schema and the
-// default model into the content script.
-import { type ProspectFacts, ProspectFactsSchema } from '../../shared/schemas/lead';
 import { toPlainText } from '../lib/plainText';
 
-/** What an adapter read, as text, before it is cleaned and checked against the schema. */
+/** What an adapter read, as text, before it is cleaned. */
 export type RawFacts = Partial<
   Record<
     'email' | 'name' | 'title' | 'company' | 'domain' | 'country' | 'linkedinUrl' | 'lifecycleStage' | 'leadStatus',
@@ -35,35 +32,33 @@ const PERSONAL_MAIL_DOMAINS = new Set([
   '163.com',
 ]);
 
-/** The `.max()` a field's schema allows, read from the schema so the limit is defined once. */
-function maxLengthOf(schema: unknown): number {
-  let current = schema as { maxLength?: unknown; unwrap?: () => unknown; in?: unknown } | undefined;
-  for (let depth = 0; current && depth < 5; depth += 1) {
-    if (typeof current.maxLength === 'number') return current.maxLength;
-    if (typeof current.unwrap === 'function') current = current.unwrap() as typeof current;
-    else current = current.in as typeof current;
-  }
-  return 300;
-}
+/**
+ * Facts as a page shows them: plain single-line text, not yet checked against the lead schema.
+ * The background checks them on arrival (`prospectFactsFromPage`: schema limits, email shape,
+ * company domain) — the content script runs on every page load of five busy sites and carries
+ * no schema library for it.
+ */
+export type PageFacts = { [K in FactKey]?: string };
 
 /**
- * Plain, schema-valid facts: every value cleaned of markup-free-but-hostile characters, capped at
- * its schema limit, and kept only when the schema accepts it (an unparseable email is dropped,
- * not passed on). The company domain is taken from a work email when the page shows none.
+ * Bounds what a page can make the content script hold and send; the schema's tighter per-field
+ * limits (300 for a name, 500 for a URL) are applied by the background.
  */
-export function toProspectFacts(raw: RawFacts): ProspectFacts {
-  const facts: Record<string, unknown> = {};
-  const shape = ProspectFactsSchema.shape;
+const PAGE_FACT_MAX_LENGTH = 500;
+
+/**
+ * Plain text of every fact the page showed (empty and invisible-only values left out), and the
+ * company domain taken from a work email when the page shows none.
+ */
+export function toPageFacts(raw: RawFacts): PageFacts {
+  const facts: PageFacts = {};
   for (const key of Object.keys(raw) as FactKey[]) {
-    const schema = shape[key];
-    const text = toPlainText(raw[key], maxLengthOf(schema));
-    if (!text) continue;
-    const parsed = schema.safeParse(text);
-    if (parsed.success && parsed.data !== undefined) facts[key] = parsed.data;
+    const text = toPlainText(raw[key], PAGE_FACT_MAX_LENGTH);
+    if (text) facts[key] = text;
   }
-  if (facts.domain === undefined && typeof facts.email === 'string') {
-    const domain = facts.email.split('@')[1];
-    if (domain && !PERSONAL_MAIL_DOMAINS.has(domain)) facts.domain = domain;
+  const [local, domain, ...rest] = facts.email?.toLowerCase().split('@') ?? [];
+  if (facts.domain === undefined && local && domain && rest.length === 0 && !PERSONAL_MAIL_DOMAINS.has(domain)) {
+    facts.domain = domain;
   }
-  return facts as ProspectFacts;
+  return facts;
 }

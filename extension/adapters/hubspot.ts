@@ -12,7 +12,7 @@ import { hubSpotContactRef, isHubSpot } from '../lib/urlDetection';
 import { countryCodeFrom } from './countries';
 import { leadStatusId, lifecycleStageId } from './crmVocabulary';
 import { findEmail } from './emailAddress';
-import { toProspectFacts } from './facts';
+import { toPageFacts } from './facts';
 import { defaultMissLogger } from './pageHelpers';
 import { noPeople, type SiteAdapter } from './types';
 
@@ -107,7 +107,7 @@ export const hubspotAdapter: SiteAdapter = {
     const name = header.read('name', [known(fullName(first, last)), ...HEADER_NAME], { expected: true });
     const country = page.read('country', property('country', 'Country/Region'));
 
-    const facts = toProspectFacts({
+    const facts = toPageFacts({
       email: findEmail(email),
       name,
       title: page.read('jobtitle', property('jobtitle', 'Job Title')),

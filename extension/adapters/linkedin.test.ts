@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ProspectFactsSchema } from '../../shared';
+import { prospectFactsFromPage } from '../lib/prospectFacts';
 import { linkedinAdapter } from './linkedin';
 import { loadFixture, navigateInPlace, navigationTarget, withoutClassNames } from './testing/fixturePages';
 
@@ -68,16 +69,20 @@ describe('LinkedIn adapter', () => {
   it('returns plain, bounded strings from a hostile profile', () => {
     const { doc, url } = loadFixture('linkedin/hostile-profile.html');
     const facts = linkedinAdapter.extract(doc, url, { logger: quiet() }).primary?.facts;
-    const longTitle = `Head of ${'Everything '.repeat(909)}`.slice(0, 300).trimEnd();
-    expect(facts).toEqual({
+    const longTitle = (length: number) => `Head of ${'Everything '.repeat(909)}`.slice(0, length).trimEnd();
+    const expected = {
       name: 'Evelyn <img src=x onerror=alert(1)>',
-      title: longTitle,
+      title: longTitle(500),
       company: 'Evil Corp',
       country: 'AE',
       linkedinUrl: 'https://www.linkedin.com/in/hostile-test',
-    });
-    expect(facts?.title).toHaveLength(300);
-    expect(ProspectFactsSchema.parse(facts)).toEqual(facts);
+    };
+    // The page's text, bounded; the background then applies the schema's own limits.
+    expect(facts).toEqual(expected);
+    expect(facts?.title).toHaveLength(500);
+    const checked = prospectFactsFromPage(facts ?? {});
+    expect(checked).toEqual({ ...expected, title: longTitle(300) });
+    expect(ProspectFactsSchema.parse(checked)).toEqual(checked);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting none survive
     const invisible = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
     for (const value of Object.values(facts ?? {})) expect(String(value)).not.toMatch(invisible);

@@ -10,7 +10,7 @@ import {
 import { canonicalLinkedInUrl, isLinkedIn, linkedInProfileSlug } from '../lib/urlDetection';
 import { countryCodeFrom } from './countries';
 import { findEmail } from './emailAddress';
-import { toProspectFacts } from './facts';
+import { toPageFacts } from './facts';
 import { defaultMissLogger } from './pageHelpers';
 import { noPeople, type SiteAdapter } from './types';
 
@@ -123,7 +123,7 @@ export const linkedinAdapter: SiteAdapter = {
     ]);
     const location = card.read('location', LOCATION);
 
-    const facts = toProspectFacts({
+    const facts = toPageFacts({
       email: findEmail(page.read('email', CONTACT_EMAIL)),
       name,
       title,

@@ -1,5 +1,5 @@
 import { type MissLogger, SILENT_MISS_LOGGER } from '../lib/selectorChain';
-import { toProspectFacts } from './facts';
+import { toPageFacts } from './facts';
 import { defaultMissLogger } from './pageHelpers';
 import type { PagePeople, PagePerson, PersonRole, SiteAdapter } from './types';
 
@@ -46,7 +46,7 @@ export function choosePeople(view: MailView): PagePeople {
     const email = participant.email.toLowerCase();
     if (email === owner || seen.has(email)) continue;
     seen.add(email);
-    const facts = toProspectFacts({ email, name: participant.name });
+    const facts = toPageFacts({ email, name: participant.name });
     if (facts.email) people.push({ role, facts });
   }
   return { primary: people[0] ?? null, others: people.slice(1) };

@@ -3,7 +3,7 @@ import { isSalesforce, type SalesforceRecordRef, salesforceRecordRef } from '../
 import { countryCodeFrom } from './countries';
 import { leadStatusId } from './crmVocabulary';
 import { findEmail } from './emailAddress';
-import { toProspectFacts } from './facts';
+import { toPageFacts } from './facts';
 import { defaultMissLogger } from './pageHelpers';
 import { noPeople, type SiteAdapter } from './types';
 
@@ -146,7 +146,7 @@ export const salesforceAdapter: SiteAdapter = {
     const names = FIELDS[ref.objectType];
 
     const address = read.read('address', field(ref.objectType, names.address));
-    const facts = toProspectFacts({
+    const facts = toPageFacts({
       email: findEmail(read.read('email', field(ref.objectType, names.email), { expected: true })),
       name: recordName(root, ref.objectType, logger, true),
       title: read.read('title', field(ref.objectType, names.title)),

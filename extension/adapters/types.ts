@@ -1,6 +1,6 @@
-import type { ProspectFacts } from '../../shared';
 import type { MissLogger } from '../lib/selectorChain';
 import type { SiteId } from '../lib/urlDetection';
+import type { PageFacts } from './facts';
 
 export type { SiteId } from '../lib/urlDetection';
 
@@ -9,7 +9,8 @@ export type PersonRole = 'sender' | 'recipient' | 'profile' | 'record';
 
 export interface PagePerson {
   role: PersonRole;
-  facts: ProspectFacts;
+  /** Plain text as the page shows it; the background checks it against the lead schema. */
+  facts: PageFacts;
 }
 
 /**

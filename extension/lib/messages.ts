@@ -1,12 +1,6 @@
 import { z } from 'zod';
-import {
-  type AlignmentModel,
-  AttemptInputSchema,
-  type Lead,
-  LocaleSchema,
-  ProspectFactsSchema,
-  type ScoreResult,
-} from '../../shared';
+import { type AlignmentModel, AttemptInputSchema, type Lead, LocaleSchema, type ScoreResult } from '../../shared';
+import { prospectFactsFromPage } from './prospectFacts';
 
 /*
  * The message protocol between pages (content scripts, popup, options) and the background.
@@ -17,11 +11,17 @@ import {
 
 const LeadIdSchema = z.string().min(1).max(64);
 
+/**
+ * Facts as a page read them (plain text, see adapters/facts.ts), made schema-valid here: fields
+ * the schema rejects are dropped one by one, so a page with an odd email still gets a card.
+ */
+const PageFactsSchema = z.record(z.string().max(64), z.unknown()).transform(prospectFactsFromPage);
+
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   /** What we know about the person on the page. Answers from cache at once; pushes follow. */
   z.object({
     type: z.literal('insight/get'),
-    facts: ProspectFactsSchema,
+    facts: PageFactsSchema,
     /** Language of talking points and next action in locally computed scores; default `en`. */
     locale: LocaleSchema.optional(),
     revalidate: z.boolean().optional(),
@@ -32,7 +32,7 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
     awaitRefresh: z.boolean().optional(),
   }),
   /** Same, but waits for a fresh answer from the API. */
-  z.object({ type: z.literal('insight/refresh'), facts: ProspectFactsSchema, locale: LocaleSchema.optional() }),
+  z.object({ type: z.literal('insight/refresh'), facts: PageFactsSchema, locale: LocaleSchema.optional() }),
   z.object({ type: z.literal('lead/logAttempt'), leadId: LeadIdSchema, attempt: AttemptInputSchema }),
   /** Sales accepts the lead: lifecycle stage → `sal`. */
   z.object({ type: z.literal('lead/accept'), leadId: LeadIdSchema }),

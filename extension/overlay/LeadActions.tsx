@@ -1,12 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 // The schema module itself, not the shared barrel: the barrel would load every schema and the
 // default model into the content script.
-import { AttemptChannelSchema } from '../../shared/schemas/lead';
+import { ATTEMPT_CHANNELS } from '../../shared/schemas/vocabulary';
 import { useT } from '../i18n';
 import type { AttemptDraft, LeadOutboxSummary } from '../lib/useLeadInsight';
 
 type Channel = AttemptDraft['channel'];
-const CHANNELS = AttemptChannelSchema.options;
+const CHANNELS = ATTEMPT_CHANNELS;
 
 export interface CardActions {
   logAttempt: (attempt: AttemptDraft) => Promise<unknown>;

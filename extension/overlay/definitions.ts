@@ -7,9 +7,9 @@ import type {
   ScoreResult,
   WhyItem,
 } from '../../shared';
-// The module itself, not the shared barrel: the barrel would load every schema and the default
-// model into the content script.
-import { localize } from '../../shared/schemas/common';
+// The zod-free module itself, not the shared barrel: the barrel would load every schema and the
+// default model into the content script.
+import { localize } from '../../shared/engine/text';
 
 /** A label and the agreed definition behind it, both in the reader's language. */
 export interface Definition {

@@ -29,3 +29,8 @@ export function baseLocale(locale: string): string {
   const dash = locale.indexOf('-');
   return dash === -1 ? locale : locale.slice(0, dash);
 }
+
+/** Text in the reader's language: `pt-BR`, then `pt`, then English. */
+export function localize(text: { en: string; [locale: string]: string } | undefined, locale: string): string {
+  return pickText(text, locale, baseLocale(locale));
+}

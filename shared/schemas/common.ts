@@ -38,9 +38,5 @@ export function zodIssuesToFieldErrors(error: z.ZodError, prefix: (string | numb
   }));
 }
 
-/** Picks text in the reader's language, falling back to English. */
-export function localize(text: LocalizedText | undefined, locale: string): string {
-  if (!text) return '';
-  const base = locale.split('-')[0] ?? 'en';
-  return text[locale] ?? text[base] ?? text.en;
-}
+// Kept in the engine's zod-free text module so the content script can use it without zod.
+export { localize } from '../engine/text';

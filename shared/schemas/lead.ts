@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema } from './common';
 import { EventTypeSchema } from './conditions';
+import { ATTEMPT_CHANNELS } from './vocabulary';
 
 const EmailSchema = z
   .string()
@@ -117,7 +118,7 @@ export const STANDARD_EVENT_TYPES = [
   'social_follow',
 ] as const;
 
-export const AttemptChannelSchema = z.enum(['email', 'phone', 'linkedin', 'meeting', 'sms', 'other']);
+export const AttemptChannelSchema = z.enum(ATTEMPT_CHANNELS);
 export const AttemptOutcomeSchema = z.enum([
   'no_answer',
   'left_message',
