@@ -82,3 +82,20 @@ describe('email addresses', () => {
     ]);
   });
 });
+
+describe('countryCodeFrom cost', () => {
+  it('asks Intl for a handful of region names when the country is a common one, not for every code', () => {
+    const original = Intl.DisplayNames.prototype.of;
+    let asked = 0;
+    Intl.DisplayNames.prototype.of = function of(this: Intl.DisplayNames, code: string) {
+      asked += 1;
+      return original.call(this, code);
+    };
+    try {
+      expect(countryCodeFrom('Tokyo, Japan', 'en-US')).toBe('JP');
+      expect(asked).toBeLessThan(20);
+    } finally {
+      Intl.DisplayNames.prototype.of = original;
+    }
+  });
+});

@@ -34,6 +34,13 @@ const prefetches = new Map<string, Prefetch>();
 /** When each lookup key was last reported changed, to catch pushes that came before the card listened. */
 const changedAt = new Map<string, number>();
 let stopChangeTracking: (() => void) | null = null;
+/** Cards waiting for a prefetched answer: told the moment it arrives (see `subscribeToPrefetches`). */
+const settleListeners = new Set<() => void>();
+
+function settle(entry: Prefetch, answer: Answer): void {
+  entry.settled = answer;
+  for (const listener of settleListeners) listener();
+}
 
 /** The question `facts` in `locale` asks, as a string: equal strings, equal answers. */
 export function insightRequestKey(facts: ProspectFacts, locale: string | undefined): string {
@@ -78,12 +85,9 @@ export function prefetchInsight(facts: ProspectFacts, locale?: string): void {
     promise: sendToBackground({ type: 'insight/get', facts, revalidate: true, ...(locale ? { locale } : {}) }),
   };
   entry.promise.then(
-    (response) => {
-      entry.settled = { key, response, failure: null };
-    },
-    (error: unknown) => {
-      entry.settled = { key, response: null, failure: error instanceof Error ? error.message : String(error) };
-    },
+    (response) => settle(entry, { key, response, failure: null }),
+    (error: unknown) =>
+      settle(entry, { key, response: null, failure: error instanceof Error ? error.message : String(error) }),
   );
   prefetches.delete(key);
   prefetches.set(key, entry);
@@ -98,6 +102,28 @@ export function freshPrefetch(key: string | null): Prefetch | null {
   if (!entry.settled?.failure && performance.now() - entry.startedAt < PREFETCH_MAX_AGE_MS) return entry;
   prefetches.delete(key);
   return null;
+}
+
+/**
+ * Calls `listener` whenever a prefetched answer arrives, so a card renders it in the same task
+ * rather than after its effects have run (Preact runs effects a frame after the paint).
+ */
+export function subscribeToPrefetches(listener: () => void): () => void {
+  settleListeners.add(listener);
+  return () => {
+    settleListeners.delete(listener);
+  };
+}
+
+/**
+ * The successful answer prefetched for `key`, if it has arrived: a render-time read with no side
+ * effects and no clock, so it can back `useSyncExternalStore`. The content script replaces the
+ * entry with a new question each time the person appears, so an answer here is this visit's.
+ */
+export function prefetchedAnswer(key: string | null): Answer | null {
+  if (key === null) return null;
+  const settled = prefetches.get(key)?.settled;
+  return settled && !settled.failure ? settled : null;
 }
 
 /** Forgets prefetched answers (tests; a content script that is being torn down). */

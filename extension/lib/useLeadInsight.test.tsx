@@ -8,7 +8,13 @@ import type { BackgroundServices } from '../background/services';
 import { ACME_CTO, FakeApi, GOOD_TOKEN } from '../background/test/fakeApi';
 import { saveTestConnection, settle } from '../background/test/testBackground';
 import { testModel } from '../background/test/testModel';
-import { clearPrefetchedInsights, prefetchInsight } from './insightPrefetch';
+import {
+  clearPrefetchedInsights,
+  insightRequestKey,
+  prefetchedAnswer,
+  prefetchInsight,
+  subscribeToPrefetches,
+} from './insightPrefetch';
 import { type LeadInsightState, useLeadInsight } from './useLeadInsight';
 
 // The hook talks to a real background over the (fake) runtime messaging, as a content script would.
@@ -169,6 +175,25 @@ describe('useLeadInsight', () => {
         expect(asked).toBe(1);
       } finally {
         fakeBrowser.runtime.onMessage.removeListener(count);
+      }
+    });
+
+    it('tells subscribed cards the moment a prefetched answer arrives, so they need not wait for their own effect', async () => {
+      const first = renderLogged(ADA_FACTS);
+      await waitFor(() => expect(first.result.current.insight?.lead?.id).toBe('lead_1'));
+      first.unmount();
+
+      const key = insightRequestKey(ADA_FACTS, undefined);
+      const seen: (string | undefined)[] = [];
+      const stop = subscribeToPrefetches(() => seen.push(prefetchedAnswer(key)?.response?.insight?.lead?.id));
+      try {
+        prefetchInsight(ADA_FACTS);
+        expect(prefetchedAnswer(key)).toBeNull();
+        await act(() => settle(10));
+        expect(seen).toEqual(['lead_1']);
+        expect(prefetchedAnswer(insightRequestKey(GRACE_FACTS, undefined))).toBeNull();
+      } finally {
+        stop();
       }
     });
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { AttemptInput, ProspectFacts } from '../../shared';
 import { BackgroundError, onBackgroundPush, sendToBackground } from './backgroundClient';
 import {
@@ -7,7 +7,9 @@ import {
   factsKeyOf,
   freshPrefetch,
   insightRequestKey,
+  prefetchedAnswer,
   requestKeyOf,
+  subscribeToPrefetches,
 } from './insightPrefetch';
 import type {
   InsightPreview,
@@ -79,6 +81,9 @@ export function useLeadInsight(
   const stableFacts = useMemo(() => facts ?? null, [factsKey]);
   const requestKey = factsKey === null ? null : requestKeyOf(factsKey, locale);
   const [answer, setAnswer] = useState<Answer | null>(() => freshPrefetch(requestKey)?.settled ?? null);
+  // The content script's prefetch for this person, read at render and re-read the moment it
+  // arrives: the card paints with data without waiting for its own effect to ask.
+  const prefetched = useSyncExternalStore(subscribeToPrefetches, () => prefetchedAnswer(requestKey));
   const [outbox, setOutbox] = useState<OutboxState>(EMPTY_OUTBOX);
   const latestRequest = useRef(0);
   const lookupKey = useRef<string | null>(null);
@@ -159,7 +164,7 @@ export function useLeadInsight(
   }, []);
 
   // Only the answer to this question counts; a prefetched one stands in until the hook's own arrives.
-  const current = answer && answer.key === requestKey ? answer : (freshPrefetch(requestKey)?.settled ?? null);
+  const current = answer && answer.key === requestKey ? answer : prefetched;
   const response = current?.response ?? null;
   const failure = current?.failure ?? null;
   const leadId = response?.insight?.lead?.id ?? null;
