@@ -18,13 +18,26 @@ export default defineContentScript({
   // The card's styles travel inside this script (see mountOverlay): no stylesheet to fetch before
   // the first paint, and no web-accessible file a page could probe for.
   cssInjectionMode: 'manual',
-  // At DOMContentLoaded rather than "document_idle" (which Chrome may hold until the load event,
-  // up to 200 ms later): a person already in the HTML gets the card that much sooner. Later
-  // people (single-page apps) are found by the watcher either way.
-  runAt: 'document_end',
+  // Injected before the page parses, so compiling and starting this script is done by the time
+  // the person is in the DOM; the page is first looked at on DOMContentLoaded (below). At
+  // "document_end" Chrome injected it after DOMContentLoaded, and on a busy machine that alone put
+  // the card hundreds of milliseconds behind the page (`npm run bench:overlay`). Later people
+  // (single-page apps) are found by the watcher either way.
+  runAt: 'document_start',
   async main(ctx) {
     const adapter = adapterFor(new URL(location.href));
     if (!adapter) return;
+    // The stored language is read while the page parses, so the first question asks in it.
+    let storedLocaleAnswer: string | null = null;
+    const storedLocaleRead = storedLocale()
+      .then((stored) => {
+        storedLocaleAnswer = stored;
+      })
+      .catch(() => undefined);
+    // Adapters read a whole page: a half-parsed one would give half the facts.
+    if (document.readyState === 'loading') {
+      await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+    }
     const caret = adapter.composeBody ? rememberCaret(document, () => adapter.composeBody?.(document) ?? null) : null;
 
     // The overlay is mounted on the first person only: pages without one (an inbox, a feed)
@@ -32,9 +45,10 @@ export default defineContentScript({
     let overlay: OverlayHandle | null = null;
     let mounting: Promise<OverlayHandle> | null = null;
     let latest: Parameters<OverlayHandle['show']>[0] = null;
-    // The card's language: the browser's until the stored override (if any) is read.
-    let locale: string = browserLocale();
-    let localeRead: Promise<void> | null = null;
+    // The card's language: the stored override when it has been read by now, else the browser's
+    // until it arrives.
+    let locale: string = storedLocaleAnswer ?? browserLocale();
+    let localeSettled = storedLocaleAnswer !== null;
 
     const watcher = watchPerson({
       adapter,
@@ -44,15 +58,14 @@ export default defineContentScript({
           // Ask for the data now, in parallel with mounting (first person) or with the card's
           // re-render (next person): the card reads this answer instead of asking after it renders.
           prefetchInsight(latest.facts, locale);
-          if (!localeRead) {
+          if (!localeSettled) {
+            localeSettled = true;
             const person = latest;
-            localeRead = storedLocale()
-              .then((stored) => {
-                if (!stored || stored === locale) return;
-                locale = stored;
-                if (latest === person) prefetchInsight(person.facts, locale);
-              })
-              .catch(() => undefined);
+            void storedLocaleRead.then(() => {
+              if (!storedLocaleAnswer || storedLocaleAnswer === locale) return;
+              locale = storedLocaleAnswer;
+              if (latest === person) prefetchInsight(person.facts, locale);
+            });
           }
         }
         if (overlay) {

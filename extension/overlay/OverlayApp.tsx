@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { PagePerson, SiteAdapter } from '../adapters';
 import { useLocale } from '../i18n';
 import { sendToBackground } from '../lib/backgroundClient';
@@ -6,11 +6,11 @@ import { insertAtCaret } from '../lib/insertAtCaret';
 import { useAlignmentModel } from '../lib/useAlignmentModel';
 import { useLeadInsight } from '../lib/useLeadInsight';
 import { useCardPreferences } from './cardPreferences';
-import { topBelowHeader } from './headerOffset';
 import type { CardActions } from './LeadActions';
 import { LeadCard } from './LeadCard';
 import { placeCard } from './placement';
 import { useNow } from './useNow';
+import { usePageGeometry } from './usePageGeometry';
 
 export interface OverlayAppProps {
   person: PagePerson | null;
@@ -36,9 +36,8 @@ export function OverlayApp({ person, adapter, doc, caretIn }: OverlayAppProps) {
   const modelInfo = useAlignmentModel();
   const now = useNow();
   const [preferences, setPreferences] = useCardPreferences();
-  const defaultTop = useMemo(() => topBelowHeader(doc), [doc]);
   const dragOffset = useRef(0);
-  const viewport = useViewport(doc);
+  const geometry = usePageGeometry(doc, adapter);
 
   const insightScore = state.insight?.score;
   // No model was ever fetched (not connected yet): the background scored the page's facts with
@@ -91,12 +90,11 @@ export function OverlayApp({ person, adapter, doc, caretIn }: OverlayAppProps) {
 
   const shown = insightScore ?? preview?.score;
   if (!person || !shown) return null;
-  const anchor = adapter.anchor(doc, new URL(doc.location.href))?.getBoundingClientRect();
   const placement = placeCard({
     side: preferences.dock,
-    top: preferences.top ?? defaultTop,
-    viewport,
-    anchor: anchor && anchor.width > 0 && anchor.height > 0 ? anchor : null,
+    top: preferences.top ?? geometry.defaultTop,
+    viewport: geometry.viewport,
+    anchor: geometry.anchor,
   });
   const insight = state.insight;
   return (
@@ -126,18 +124,4 @@ export function OverlayApp({ person, adapter, doc, caretIn }: OverlayAppProps) {
       onDragStart={onDragStart}
     />
   );
-}
-
-/** The viewport's size, kept current on resize so the card's placement follows. */
-function useViewport(doc: Document): { width: number; height: number } {
-  const view = doc.defaultView ?? window;
-  const read = () => ({ width: view.innerWidth, height: view.innerHeight });
-  const [size, setSize] = useState(read);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `read` only closes over `view`
-  useEffect(() => {
-    const onResize = () => setSize(read());
-    view.addEventListener('resize', onResize);
-    return () => view.removeEventListener('resize', onResize);
-  }, [view]);
-  return size;
 }

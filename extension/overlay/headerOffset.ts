@@ -1,5 +1,5 @@
 /** Where the card starts when the user never moved it: just below the site's top bar. */
-const FALLBACK_TOP = 72;
+export const FALLBACK_TOP = 72;
 const MAX_HEADER_HEIGHT = 160;
 
 /**
