@@ -78,12 +78,13 @@ async function onConnectionSaved(services: BackgroundServices, apiUrlChanged: bo
   services.insights.forgetFailures();
   // Another API means another company's leads and model: none of the cache applies.
   if (apiUrlChanged) {
-    services.insights.forgetUnsaved();
-    services.modelSync.forgetUnsaved();
     await services.db.transaction('rw', services.db.leads, services.db.model, async () => {
       await services.db.leads.clear();
       await services.db.model.clear();
     });
+    // After the tables are empty, so no read in between brings an old row back into memory.
+    services.insights.forgetUnsaved();
+    services.modelSync.forgetHeld();
   }
   await services.modelSync.sync().catch(() => undefined);
   await services.notifier.broadcast({ type: 'push/connectionChanged', status: await describeConnection(services) });

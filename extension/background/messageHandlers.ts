@@ -154,7 +154,7 @@ export async function disconnect(services: BackgroundServices) {
   await services.authState.clear();
   services.insights.forgetFailures();
   services.insights.forgetUnsaved();
-  services.modelSync.forgetUnsaved();
+  services.modelSync.forgetHeld();
   const status = await describeConnection(services);
   await services.notifier.broadcast({ type: 'push/connectionChanged', status });
   return status;

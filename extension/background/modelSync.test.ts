@@ -44,6 +44,34 @@ describe('model sync', () => {
     expect(bg.pushes.at(-1)).toEqual({ type: 'push/modelChanged', version: 2 });
   });
 
+  it('reads the stored model from IndexedDB once per worker, keeps it current on writes, and forgets it on disconnect', async () => {
+    const { modelSync, db } = bg.services;
+    await modelSync.sync();
+    let reads = 0;
+    const get = db.model.get.bind(db.model);
+    db.model.get = ((key: string) => {
+      reads += 1;
+      return get(key);
+    }) as typeof db.model.get;
+
+    expect((await modelSync.current())?.version).toBe(1);
+    expect((await modelSync.current())?.version).toBe(1);
+    expect(reads).toBe(0);
+
+    api.publish(testModel({ name: 'Published v2' }));
+    await modelSync.sync();
+    expect(await modelSync.current()).toMatchObject({ version: 2, model: { name: 'Published v2' } });
+    bg.clock.now += 60_000;
+    await modelSync.sync();
+    expect((await modelSync.current())?.fetchedAt).toBe(bg.clock.now);
+    // What memory holds is what IndexedDB holds.
+    expect(await get('current')).toEqual(await modelSync.current());
+
+    await disconnect(bg.services);
+    expect(await modelSync.current()).toBeUndefined();
+    expect(reads).toBeGreaterThan(0);
+  });
+
   it('shares one request between concurrent callers', async () => {
     const { modelSync } = bg.services;
     await Promise.all([modelSync.sync(), modelSync.sync(), modelSync.syncIfOlderThan(30_000)]);
