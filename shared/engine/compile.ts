@@ -81,6 +81,10 @@ export interface PersonaHit {
 
 const cache = new WeakMap<AlignmentModel, CompiledModel>();
 
+/** Bounds of each `matches` condition's memo: a few hundred KB at most, even for long attribute values. */
+const MATCH_MEMO_LIMIT = 500;
+const MATCH_MEMO_MAX_LENGTH = 300;
+
 /** Returns the compiled form of a model, compiling it on first use. Models are treated as immutable. */
 export function compileModel(model: AlignmentModel): CompiledModel {
   let compiled = cache.get(model);
@@ -173,10 +177,22 @@ export function compileCondition(condition: Condition, slotOf: Map<string, numbe
     case 'matches': {
       const get = attributeGetter(condition.attr);
       const regex = compilePattern(condition.pattern);
+      // Titles and industries repeat across leads and re-scores, and the Unicode-aware patterns (after
+      // NFKC for non-ASCII text) are the costliest part of fit; the answer for a given text never changes.
+      const memo = new Map<string, boolean>();
       return (s) => {
         const actual = get(s.facts);
         if (actual === undefined || actual === null) return false;
-        return regex.test(normalizeForMatch(String(actual)));
+        const text = String(actual);
+        let hit = memo.get(text);
+        if (hit === undefined) {
+          hit = regex.test(normalizeForMatch(text));
+          if (text.length <= MATCH_MEMO_MAX_LENGTH) {
+            if (memo.size >= MATCH_MEMO_LIMIT) memo.clear();
+            memo.set(text, hit);
+          }
+        }
+        return hit;
       };
     }
     case 'exists': {

@@ -1,5 +1,5 @@
 import type { Condition } from '../schemas/conditions';
-import type { LeadEvent } from '../schemas/lead';
+import type { ScoringEvent } from '../schemas/lead';
 import { type CompiledCondition, compileCondition, createEvalState, type LeadFacts, type MetricName } from './compile';
 import { indexEvents } from './events';
 import { toEpochMs } from './time';
@@ -13,7 +13,11 @@ const compiledConditions = new WeakMap<Condition, { when: CompiledCondition; slo
 export function evaluateCondition(
   condition: Condition,
   facts: LeadFacts,
-  options: { events?: readonly LeadEvent[]; now?: Date | string; metrics?: Partial<Record<MetricName, number>> } = {},
+  options: {
+    events?: readonly ScoringEvent[];
+    now?: Date | string;
+    metrics?: Partial<Record<MetricName, number>>;
+  } = {},
 ): boolean {
   let compiled = compiledConditions.get(condition);
   if (!compiled) {

@@ -1,4 +1,4 @@
-import type { LeadEvent } from '../schemas/lead';
+import type { ScoringEvent } from '../schemas/lead';
 import type { EvalState } from './compile';
 import { parseIsoMs } from './time';
 
@@ -15,16 +15,17 @@ function grow(state: EvalState, size: number): void {
  * no rule or condition names are skipped: they are stored but never score. Events with an
  * unreadable time are skipped too rather than poisoning sums with NaN.
  */
-export function indexEvents(state: EvalState, slotOf: Map<string, number>, events: readonly LeadEvent[]): void {
+export function indexEvents(state: EvalState, slotOf: Map<string, number>, events: readonly ScoringEvent[]): void {
   if (events.length > state.times.length) grow(state, events.length);
   const { slotCount, slotStart, eventSlot, eventTime, times } = state;
   slotCount.fill(0);
   let count = 0;
   for (let i = 0; i < events.length; i++) {
-    const event = events[i] as LeadEvent;
+    const event = events[i] as ScoringEvent;
     const slot = slotOf.get(event.type);
     if (slot === undefined) continue;
-    const at = parseIsoMs(event.at);
+    // Stored events carry their time pre-parsed (`atMs`, see ScoringEventSchema); parse only when they do not.
+    const at = event.atMs ?? parseIsoMs(event.at);
     if (Number.isNaN(at)) continue;
     eventSlot[count] = slot;
     eventTime[count] = at;

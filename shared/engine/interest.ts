@@ -1,4 +1,4 @@
-import type { LeadEvent } from '../schemas/lead';
+import type { ScoringEvent } from '../schemas/lead';
 import type { AlignmentModel } from '../schemas/model';
 import type { WhyItem } from '../schemas/score';
 import { type CompiledModel, compileModel, type EvalState } from './compile';
@@ -80,7 +80,7 @@ export function interestWhy(compiled: CompiledModel, locale: string, out: WhyIte
 /** Interest from behaviour: 0–100, with the rules that contributed. */
 export function scoreInterest(
   model: AlignmentModel,
-  events: readonly LeadEvent[],
+  events: readonly ScoringEvent[],
   now: Date | string,
   locale = 'en',
 ): { interest: number; raw: number; why: WhyItem[] } {

@@ -1,5 +1,5 @@
 import type { JourneyStageId } from '../schemas/common';
-import type { LeadEvent } from '../schemas/lead';
+import type { ScoringEvent } from '../schemas/lead';
 import type { AlignmentModel } from '../schemas/model';
 import { type CompiledModel, compileModel, type EvalState, type LeadFacts } from './compile';
 import { prepareState, releaseState } from './state';
@@ -19,7 +19,7 @@ export function journeyStageIn(compiled: CompiledModel, state: EvalState): Journ
 export function journeyStageOf(
   model: AlignmentModel,
   facts: LeadFacts,
-  events: readonly LeadEvent[],
+  events: readonly ScoringEvent[],
   now: Date | string,
 ): JourneyStageId {
   const compiled = compileModel(model);

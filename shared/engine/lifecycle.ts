@@ -1,4 +1,4 @@
-import type { Lead, LeadEvent, StageHistoryEntry, TransitionInput } from '../schemas/lead';
+import type { Lead, ScoringEvent, StageHistoryEntry, TransitionInput } from '../schemas/lead';
 import type { AlignmentModel, LifecycleTransition } from '../schemas/model';
 import { type CompiledModel, compileModel, type EvalState, type LeadFacts } from './compile';
 import { prepareState, releaseState } from './state';
@@ -39,7 +39,7 @@ export function suggestStageIn(compiled: CompiledModel, state: EvalState): Stage
 export function suggestStage(
   model: AlignmentModel,
   lead: LeadFacts,
-  events: readonly LeadEvent[],
+  events: readonly ScoringEvent[],
   now: Date | string,
 ): StageSuggestion | undefined {
   const compiled = compileModel(model);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { LeadEvent } from '../schemas/lead';
+import type { ScoringEvent } from '../schemas/lead';
 import type { AlignmentModel } from '../schemas/model';
 import type { ImpactExampleSchema, LeadOutcome, ModelImpact } from '../schemas/modelImpact';
 import { compileModel, type LeadFacts } from './compile';
@@ -13,7 +13,7 @@ export interface ImpactLead {
   id: string;
   email: string;
   facts: LeadFacts;
-  events: readonly LeadEvent[];
+  events: readonly ScoringEvent[];
 }
 
 export const DEFAULT_IMPACT_EXAMPLES = 10;
@@ -23,7 +23,7 @@ export const DEFAULT_IMPACT_EXAMPLES = 10;
  * computed the same way (same state, same functions) without the persona, messaging, "why" and
  * SLA work that a bulk comparison would throw away.
  */
-export function leadOutcome(model: AlignmentModel, facts: LeadFacts, events: readonly LeadEvent[], nowMs: number) {
+export function leadOutcome(model: AlignmentModel, facts: LeadFacts, events: readonly ScoringEvent[], nowMs: number) {
   const compiled = compileModel(model);
   const state = prepareState(compiled, facts, events, nowMs);
   const outcome: LeadOutcome = {

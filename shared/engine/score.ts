@@ -1,4 +1,4 @@
-import type { LeadEvent, StageHistoryEntry } from '../schemas/lead';
+import type { ScoringEvent, StageHistoryEntry } from '../schemas/lead';
 import type { AlignmentModel } from '../schemas/model';
 import type { ScoreResult, WhyItem } from '../schemas/score';
 import { type CompiledModel, compileModel, type LeadFacts, type PersonaHit } from './compile';
@@ -65,7 +65,7 @@ function messagingFor(hits: PersonaHit[], journeyStage: ScoreResult['journeyStag
 export function score(
   model: AlignmentModel,
   lead: LeadFacts,
-  events: readonly LeadEvent[],
+  events: readonly ScoringEvent[],
   now: Date | string,
   context: ScoreContext = {},
 ): ScoreResult {

@@ -1,8 +1,8 @@
 import type { Quadrant } from '../schemas/common';
 import type { StageHistoryEntry } from '../schemas/lead';
 import type { AlignmentModel } from '../schemas/model';
-import { type CompiledModel, compileModel, type EvalState } from './compile';
-import { MICRO } from './interest';
+import { type CompiledBehaviourRule, type CompiledModel, compileModel, type EvalState } from './compile';
+import { MICRO, normalizeInterest } from './interest';
 import { DISQUALIFIED_STATUS } from './lifecycle';
 import { HOUR_MS, parseIsoMs, toEpochMs, toIso } from './time';
 
@@ -42,7 +42,8 @@ export function stageClockStart(
   const clockIndex = compiled.stageIndex.get(compiled.model.sla.clockStartsAtStage);
   const currentIndex = stage === undefined ? undefined : compiled.stageIndex.get(stage);
   if (clockIndex === undefined || currentIndex === undefined || currentIndex < clockIndex || !history) return undefined;
-  const entries = [...history].sort((a, b) => parseIsoMs(a.at) - parseIsoMs(b.at));
+  // Most leads have one entry or none; copying and sorting those was a per-score allocation for nothing.
+  const entries = history.length <= 1 ? history : [...history].sort((a, b) => parseIsoMs(a.at) - parseIsoMs(b.at));
   let start: number | undefined;
   for (const entry of entries) {
     const index = compiled.stageIndex.get(entry.stage);
@@ -118,6 +119,16 @@ function popMin(heap: Float64Array, size: number): number {
   return last;
 }
 
+/** Bound slack in micro-points: far above the float error of the bound's running sum, far below a point. */
+const BOUND_SLACK_MICRO = 1;
+
+/** A rule's capped term in micro-points, its positive sum scaled by `growth` (see hotSinceFromEvents). */
+function boundTerm(rule: { points: number; cap: number }, sum: number, growth: number): number {
+  const cap = rule.cap * MICRO;
+  const value = rule.points > 0 ? sum * growth : sum;
+  return value > cap ? cap : Math.max(value, -cap);
+}
+
 /**
  * When the current hot streak began, replayed from the events: the latest event time just
  * before which interest was below the threshold (fit is taken as it is now). Walks back from
@@ -126,6 +137,14 @@ function popMin(heap: Float64Array, size: number): number {
  * (age in whole seconds, then event index): building it is linear and the walk usually stops
  * after a few pops, where a full sort would order every event. Events in the same second count
  * as one moment.
+ *
+ * A lead hot for months walks back through nearly all its events, and the exact interest at each
+ * moment (every rule, and an exp) was most of a replayed score. So the walk also keeps a lower
+ * bound on raw interest: each rule's capped term at the growth of the last exact check, updated
+ * as events are removed. Growth only increases going back (`latest` decreases), so the terms of
+ * positive rules can only be larger than the bound says; while the bound alone is hot, the exact
+ * check is skipped. The moment returned is the same as checking every moment exactly.
+ *
  * Needs `accumulateInterest` to have run on `state`. Undefined when interest was never below
  * the threshold or there are too many events to pack (over 2^21).
  */
@@ -150,8 +169,10 @@ export function hotSinceFromEvents(compiled: CompiledModel, state: EvalState): n
   heapify(keys);
   const decay = compiled.eventDecay;
   const rules = model.behaviour.rules;
-  const normalizationMax = model.behaviour.normalizationMax;
   const threshold = model.quadrants.interestHigh;
+  // Lower bound on raw interest in micro-points, valid at any growth >= boundGrowth; 0 = none yet.
+  let boundGrowth = 0;
+  let bound = 0;
   let size = count;
   while (size > 0) {
     const groupAge = Math.floor((keys[0] as number) / indexScale);
@@ -162,26 +183,32 @@ export function hotSinceFromEvents(compiled: CompiledModel, state: EvalState): n
       size = popMin(keys, size);
       const t = Math.min(eventTime[i] as number, nowMs);
       if (t > latest) latest = t;
-      const slotRules = compiled.slotRules[eventSlot[i] as number] as CompiledModel['slotRules'][number];
-      for (const rule of slotRules) {
+      const slotRules = compiled.slotRules[eventSlot[i] as number] as CompiledBehaviourRule[];
+      for (let k = 0; k < slotRules.length; k++) {
+        const rule = slotRules[k] as CompiledBehaviourRule;
         const contribution =
           rule.points > 0 ? Math.round(rule.points * (decay[i] as number) * MICRO) : Math.round(rule.points * MICRO);
-        sums[rule.index] = (sums[rule.index] as number) - contribution;
+        const before = sums[rule.index] as number;
+        const after = before - contribution;
+        sums[rule.index] = after;
+        if (boundGrowth > 0) bound += boundTerm(rule, after, boundGrowth) - boundTerm(rule, before, boundGrowth);
       }
     }
+    if (boundGrowth > 0 && normalizeInterest(model, (bound - BOUND_SLACK_MICRO) / MICRO) >= threshold) continue;
     // Interest just before `latest`: positive sums were decayed to now, so scale them back to `latest`.
     const growth = Math.exp((nowMs - latest) * compiled.decayRate);
     let raw = 0;
+    bound = 0;
     for (let r = 0; r < rules.length; r++) {
       const rule = rules[r] as (typeof rules)[number];
       const sum = sums[r] as number;
       if (sum === 0) continue;
       const value = rule.points > 0 ? (sum * growth) / MICRO : sum / MICRO;
       raw += value > rule.cap ? rule.cap : Math.max(value, -rule.cap);
+      bound += boundTerm(rule, sum, growth);
     }
-    const share = raw / normalizationMax;
-    const interest = Math.round((share <= 0 ? 0 : Math.min(share, 1)) * 100);
-    if (interest < threshold) return latest;
+    if (normalizeInterest(model, raw) < threshold) return latest;
+    boundGrowth = growth;
   }
   return undefined;
 }

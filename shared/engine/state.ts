@@ -1,4 +1,4 @@
-import type { LeadEvent } from '../schemas/lead';
+import type { ScoringEvent } from '../schemas/lead';
 import type { CompiledModel, EvalState, LeadFacts } from './compile';
 import { indexEvents } from './events';
 import { normalizeFit, rawFitPoints } from './fit';
@@ -8,7 +8,7 @@ import { accumulateInterest, normalizeInterest } from './interest';
 export function prepareState(
   compiled: CompiledModel,
   facts: LeadFacts,
-  events: readonly LeadEvent[],
+  events: readonly ScoringEvent[],
   nowMs: number,
 ): EvalState {
   const state = compiled.state;

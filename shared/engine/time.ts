@@ -164,6 +164,43 @@ export function toEpochMs(now: Date | string | number): number {
   return ms;
 }
 
+/** "00" … "99", so formatting pads without building intermediate strings. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : `${n}`));
+/** 0000-01-01T00:00:00.000Z and the first instant after 9999: outside, `toISOString` writes 6-digit years. */
+const FOUR_DIGIT_YEARS_FROM = -62_167_219_200_000;
+const FOUR_DIGIT_YEARS_UNTIL = 253_402_300_800_000;
+
+/**
+ * `new Date(ms).toISOString()` without the Date: every score with an SLA clock formats two instants,
+ * and allocating a Date for each cost about as much as the rest of the clock. Same output (tested
+ * against toISOString); fractional milliseconds and years outside 0000–9999 go through Date.
+ */
 export function toIso(ms: number): string {
-  return new Date(ms).toISOString();
+  if (!Number.isInteger(ms) || ms < FOUR_DIGIT_YEARS_FROM || ms >= FOUR_DIGIT_YEARS_UNTIL) {
+    return new Date(ms).toISOString();
+  }
+  const days = Math.floor(ms / DAY_MS);
+  let rest = ms - days * DAY_MS;
+  const hour = Math.floor(rest / HOUR_MS);
+  rest -= hour * HOUR_MS;
+  const minute = Math.floor(rest / 60_000);
+  rest -= minute * 60_000;
+  const second = Math.floor(rest / 1000);
+  const millis = rest - second * 1000;
+  // Civil date from days since 1970-01-01 (H. Hinnant's civil_from_days, the inverse of daysFromCivil).
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const dayOfEra = z - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hundreds = Math.floor(millis / 100);
+  return `${TWO_DIGITS[Math.floor(year / 100)]}${TWO_DIGITS[year % 100]}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${
+    TWO_DIGITS[hour]
+  }:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${hundreds}${TWO_DIGITS[millis - hundreds * 100]}Z`;
 }

@@ -104,6 +104,18 @@ export const LeadEventSchema = z.object({
 });
 export type LeadEvent = z.infer<typeof LeadEventSchema>;
 
+/**
+ * An event as the scoring engine takes it: a lead event, optionally with its time already parsed.
+ * Scoring a lead reads every event's time on every call, and parsing 200 ISO strings was about half
+ * of it; the worker stores `at_ms` once on write and hands it back here. Not part of the API: clients
+ * send and receive `LeadEvent` only. When present, `atMs` must equal `parseIsoMs(at)`; scores are then
+ * identical with or without it.
+ */
+export const ScoringEventSchema = LeadEventSchema.extend({
+  atMs: z.number().int().optional(),
+});
+export type ScoringEvent = z.infer<typeof ScoringEventSchema>;
+
 export const STANDARD_EVENT_TYPES = [
   'page_view',
   'pricing_view',

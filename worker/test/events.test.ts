@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findLeadBundleByEmail } from '../src/db/leadStore';
 import { call, createToken, expectProblem } from './helpers';
 
 interface IngestReport {
@@ -179,5 +180,52 @@ describe('POST /v1/events', () => {
     expect(after.score.quadrant).toBe('hot');
     expect(after.score.interest).toBeGreaterThanOrEqual(50);
     expect(after.score.sla).toMatchObject({ met: false });
+  });
+
+  it('stores each event time as epoch ms once (at_ms), reads it back for scoring, and 0005 backfills it alike', async () => {
+    const email = `atms.${unique()}@example.com`;
+    const prefix = `atms-${unique()}-`;
+    const times = [
+      '2025-04-01T10:00:00Z',
+      '2025-04-01T10:05:00.5+02:00',
+      '2024-02-29T23:59:59.999Z',
+      '1969-12-31T23:59:59.001Z',
+    ];
+    await ingest(times.map((at, i) => ({ id: `${prefix}${i}`, email, type: 'page_view', at })));
+    const stored = async () =>
+      (
+        await env.DB.prepare('SELECT id, at, at_ms FROM events WHERE id LIKE ?1 ORDER BY id')
+          .bind(`${prefix}%`)
+          .all<{ id: string; at: string; at_ms: number | null }>()
+      ).results;
+    const expected = times.map((at, i) => ({
+      id: `${prefix}${i}`,
+      at: new Date(at).toISOString(),
+      at_ms: Date.parse(at),
+    }));
+    expect(await stored()).toEqual(expected);
+
+    // Rows written before the migration: the migration's own UPDATE must compute the same value in D1.
+    await env.DB.prepare('UPDATE events SET at_ms = NULL WHERE id LIKE ?1').bind(`${prefix}%`).run();
+    const bundleWithoutMs = await findLeadBundleByEmail(env.DB, email);
+    expect(bundleWithoutMs?.events.every((e) => e.atMs === undefined)).toBe(true);
+    const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith('0005_'));
+    const backfill = migration?.queries.find((q) => q.trimStart().startsWith('UPDATE events'));
+    expect(backfill).toBeDefined();
+    await env.DB.prepare(backfill as string).run();
+    expect(await stored()).toEqual(expected);
+
+    // Scoring reads hand the engine atMs; the timeline (part of the API) never shows it.
+    const bundle = await findLeadBundleByEmail(env.DB, email);
+    expect(bundle?.events.map((e) => e.atMs).sort()).toEqual(expected.map((e) => e.at_ms).sort());
+    const lead = (await (await call('GET', `/v1/leads/lookup?email=${email}`, { token: rep })).json()) as {
+      lead: { id: string };
+    };
+    const detail = (await (await call('GET', `/v1/leads/${lead.lead.id}`, { token: rep })).json()) as {
+      timeline: Record<string, unknown>[];
+    };
+    const timelineEvents = detail.timeline.filter((entry) => entry.kind === 'event');
+    expect(timelineEvents).toHaveLength(times.length);
+    expect(timelineEvents.some((entry) => 'atMs' in entry || 'at_ms' in entry)).toBe(false);
   });
 });

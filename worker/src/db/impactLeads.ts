@@ -1,5 +1,5 @@
 import type { D1Database } from '@cloudflare/workers-types/2023-07-01';
-import type { ImpactLead, LeadEvent } from '../../../shared';
+import type { ImpactLead, ScoringEvent } from '../../../shared';
 import { LEAD_COLUMNS, rowToLead, SCORING_EVENT_LIMIT } from './leadStore';
 import type { LeadRow } from './mergeLeadUpsert';
 
@@ -17,6 +17,7 @@ interface ImpactEventRow {
   id: string;
   type: string;
   at: string;
+  at_ms: number | null;
   props: string | null;
 }
 
@@ -43,14 +44,14 @@ export async function readImpactLeads(db: D1Database, rows: LeadRow[]): Promise<
   if (rows.length === 0) return [];
   const { results } = await db
     .prepare(
-      `SELECT lead_id, id, type, at, props FROM (
-         SELECT lead_id, id, type, at, props, row_number() OVER (PARTITION BY lead_id ORDER BY at DESC) AS n
+      `SELECT lead_id, id, type, at, at_ms, props FROM (
+         SELECT lead_id, id, type, at, at_ms, props, row_number() OVER (PARTITION BY lead_id ORDER BY at DESC) AS n
          FROM events WHERE lead_id IN (SELECT value FROM json_each(?1))
        ) WHERE n <= ?2`,
     )
     .bind(JSON.stringify(rows.map((r) => r.id)), SCORING_EVENT_LIMIT)
     .all<ImpactEventRow>();
-  const eventsByLead = new Map<string, LeadEvent[]>();
+  const eventsByLead = new Map<string, ScoringEvent[]>();
   const emailById = new Map(rows.map((r) => [r.id, r.email]));
   for (const e of results) {
     let list = eventsByLead.get(e.lead_id);
@@ -63,6 +64,7 @@ export async function readImpactLeads(db: D1Database, rows: LeadRow[]): Promise<
       email: emailById.get(e.lead_id) as string,
       type: e.type,
       at: e.at,
+      ...(e.at_ms !== null ? { atMs: e.at_ms } : {}),
       ...(e.props ? { props: JSON.parse(e.props) } : {}),
     });
   }
