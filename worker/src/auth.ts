@@ -26,6 +26,14 @@ function bearerToken(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
+// The secret is fixed for the isolate's life (a changed secret is a new deployment); keyed by value anyway.
+let adminHash: { secret: string; hash: Promise<string> } | null = null;
+
+function adminTokenHash(secret: string): Promise<string> {
+  if (adminHash?.secret !== secret) adminHash = { secret, hash: sha256Hex(secret) };
+  return adminHash.hash;
+}
+
 /** Resolves a presented secret to a caller, or null. Named tokens are looked up by SHA-256, never stored in clear. */
 export async function resolveCaller(
   env: AppEnv['Bindings'],
@@ -34,7 +42,7 @@ export async function resolveCaller(
   const presentedHash = await sha256Hex(secret);
   if (env.ADMIN_TOKEN) {
     // Compare digests so the time taken says nothing about the secret's prefix or length.
-    if (constantTimeEqual(presentedHash, await sha256Hex(env.ADMIN_TOKEN)))
+    if (constantTimeEqual(presentedHash, await adminTokenHash(env.ADMIN_TOKEN)))
       return { ...BOOTSTRAP_CALLER, fromDb: false };
   }
   const token = await findActiveTokenByHash(env.DB, presentedHash);

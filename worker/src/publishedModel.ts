@@ -84,8 +84,18 @@ let cachedLatest: PublishedModel | null = null;
 
 /** The model every score is computed with right now. */
 export async function loadPublishedModel(db: D1Database): Promise<PublishedModel> {
-  const head = await publishedModelHead(db);
-  if (head.version === 0) return defaultPublishedModel();
+  return publishedModelAt(db, await latestVersionHead(db));
+}
+
+/**
+ * The live model given its head as just read (e.g. in the same D1 batch as a lead, which saves a round
+ * trip per lookup); null means nothing is published. Only a version not cached in this isolate is read.
+ */
+export async function publishedModelAt(
+  db: D1Database,
+  head: { version: number; hash: string } | null,
+): Promise<PublishedModel> {
+  if (!head) return defaultPublishedModel();
   if (cachedLatest && cachedLatest.version === head.version && cachedLatest.hash === head.hash) return cachedLatest;
   const loaded = await loadModelVersion(db, head.version);
   if (!loaded) return defaultPublishedModel(); // deleted between the two reads: fall back rather than fail

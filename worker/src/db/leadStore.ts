@@ -1,8 +1,9 @@
-import type { D1Database, D1PreparedStatement } from '@cloudflare/workers-types/2023-07-01';
-import type { Attempt, AttemptInput, Lead, LeadEvent } from '../../../shared';
+import type { D1Database, D1PreparedStatement, D1Result } from '@cloudflare/workers-types/2023-07-01';
+import { type Attempt, type AttemptInput, type Lead, type LeadEvent, parseIsoMs } from '../../../shared';
 import { linkedinKey } from './linkedinKey';
 import type { LeadRow, LeadUpsertPlan, StageEntry } from './mergeLeadUpsert';
 import { toUtcIso } from './mergeLeadUpsert';
+import { latestVersionHeadStatement } from './modelVersions';
 
 /**
  * Data access for leads, their events, connect attempts, lifecycle transitions and timeline (D1).
@@ -21,6 +22,8 @@ export interface StoredEvent {
   id: string;
   type: string;
   at: string;
+  /** `at` as epoch ms, stored on write so scoring need not parse it (absent for rows older than migration 0005). */
+  atMs?: number;
   props?: Record<string, string | number | boolean | null>;
 }
 
@@ -184,7 +187,7 @@ function bundleStatements(db: D1Database, leadWhere: string, key: string): D1Pre
       .prepare(`SELECT ${HISTORY_COLUMNS} FROM lead_stage_history WHERE lead_id = ${leadId} ORDER BY at, stage`)
       .bind(key),
     db
-      .prepare(`SELECT id, type, at, props FROM events WHERE lead_id = ${leadId} ORDER BY at DESC LIMIT ?2`)
+      .prepare(`SELECT id, type, at, at_ms, props FROM events WHERE lead_id = ${leadId} ORDER BY at DESC LIMIT ?2`)
       .bind(key, SCORING_EVENT_LIMIT),
     db
       .prepare(
@@ -199,6 +202,8 @@ interface EventRow {
   id: string;
   type: string;
   at: string;
+  /** Absent when a read does not select it (the timeline is not scored), null on rows not backfilled. */
+  at_ms?: number | null;
   props: string | null;
 }
 interface AttemptRow {
@@ -212,7 +217,13 @@ interface AttemptRow {
 }
 
 function toEvent(row: EventRow): StoredEvent {
-  return { id: row.id, type: row.type, at: row.at, ...(row.props ? { props: JSON.parse(row.props) } : {}) };
+  return {
+    id: row.id,
+    type: row.type,
+    at: row.at,
+    ...(typeof row.at_ms === 'number' ? { atMs: row.at_ms } : {}),
+    ...(row.props ? { props: JSON.parse(row.props) } : {}),
+  };
 }
 
 function toAttempt(row: AttemptRow): Attempt {
@@ -228,7 +239,33 @@ function toAttempt(row: AttemptRow): Attempt {
 }
 
 async function readBundle(db: D1Database, leadWhere: string, key: string): Promise<LeadBundle | undefined> {
-  const [leads, history, events, attempts, counts] = await db.batch(bundleStatements(db, leadWhere, key));
+  return (await readBundleAndModelHead(db, leadWhere, key)).bundle;
+}
+
+export type ModelHead = { version: number; hash: string } | null;
+
+/** A lead's bundle and the live model's head in one D1 round trip (what a lookup needs to score). */
+async function readBundleAndModelHead(
+  db: D1Database,
+  leadWhere: string,
+  key: string,
+  withModelHead = false,
+): Promise<{ bundle: LeadBundle | undefined; modelHead: ModelHead }> {
+  const statements = bundleStatements(db, leadWhere, key);
+  if (withModelHead) statements.push(latestVersionHeadStatement(db));
+  const [leads, history, events, attempts, counts, head] = await db.batch(statements);
+  const modelHead = ((head?.results ?? [])[0] as { version: number; hash: string } | undefined) ?? null;
+  const bundle = toBundle(leads, history, events, attempts, counts);
+  return { bundle, modelHead };
+}
+
+function toBundle(
+  leads: D1Result | undefined,
+  history: D1Result | undefined,
+  events: D1Result | undefined,
+  attempts: D1Result | undefined,
+  counts: D1Result | undefined,
+): LeadBundle | undefined {
   const row = (leads?.results as LeadRow[] | undefined)?.[0];
   if (!row) return undefined;
   const eventCounts: Record<string, number> = {};
@@ -249,10 +286,16 @@ export function findLeadBundleById(db: D1Database, id: string): Promise<LeadBund
   return readBundle(db, 'id = ?1', id);
 }
 
-export function findLeadBundleByLinkedin(db: D1Database, url: string): Promise<LeadBundle | undefined> {
-  const key = linkedinKey(url);
-  if (!key) return Promise.resolve(undefined);
-  return readBundle(db, 'linkedin_key = ?1', key);
+/** A lookup's reads: the lead by email or LinkedIn URL, and the live model's head, in one D1 batch. */
+export function findLeadForLookup(
+  db: D1Database,
+  by: { email: string } | { linkedin: string },
+): Promise<{ bundle: LeadBundle | undefined; modelHead: ModelHead }> {
+  if ('email' in by) return readBundleAndModelHead(db, 'email = ?1', by.email.trim().toLowerCase(), true);
+  const key = linkedinKey(by.linkedin);
+  // Not a profile URL: no lead can match, and without a lead nothing is scored.
+  if (!key) return Promise.resolve({ bundle: undefined, modelHead: null });
+  return readBundleAndModelHead(db, 'linkedin_key = ?1', key, true);
 }
 
 export async function findLeadRowById(db: D1Database, id: string): Promise<LeadRow | undefined> {
@@ -265,12 +308,18 @@ export async function deleteLead(
   id: string,
 ): Promise<{ leads: number; events: number; attempts: number; stageHistory: number } | undefined> {
   // Children first and explicitly, so the counts are reported and nothing depends on cascade settings.
-  const [events, attempts, history, , , leads] = await db.batch([
+  const [, events, attempts, history, , leads] = await db.batch([
+    // Before the events: they name the lead's active days (the days table is keyed by day, then lead).
+    db
+      .prepare(
+        `DELETE FROM lead_activity_days WHERE lead_id = ?1
+         AND day IN (SELECT DISTINCT substr(at, 1, 10) FROM events WHERE lead_id = ?1)`,
+      )
+      .bind(id),
     db.prepare('DELETE FROM events WHERE lead_id = ?1').bind(id),
     db.prepare('DELETE FROM lead_attempts WHERE lead_id = ?1').bind(id),
     db.prepare('DELETE FROM lead_stage_history WHERE lead_id = ?1').bind(id),
     db.prepare('DELETE FROM lead_event_counts WHERE lead_id = ?1').bind(id),
-    db.prepare('DELETE FROM lead_activity_days WHERE lead_id = ?1').bind(id),
     db.prepare('DELETE FROM leads WHERE id = ?1').bind(id),
     // Stored answers to keyed retries (idempotency.ts) may quote the lead (an attempt, a transition).
     db.prepare('DELETE FROM idempotency_keys WHERE instr(body, ?1) > 0').bind(JSON.stringify(id)),
@@ -305,11 +354,24 @@ export async function ingestEvents(
 ): Promise<IngestResult> {
   if (events.length === 0) return { accepted: 0, duplicates: 0, leadsCreated: 0 };
   const firstAtByEmail = new Map<string, string>();
-  const rows = events.map((e) => {
+  // An id repeated within the batch is stored once, as its first occurrence; dropping the repeats here
+  // lets the insert below run in index order without changing which occurrence wins.
+  const seenIds = new Set<string>();
+  const rows = events.flatMap((e) => {
     const at = toUtcIso(e.at);
     const first = firstAtByEmail.get(e.email);
     if (first === undefined || at < first) firstAtByEmail.set(e.email, at);
-    return { id: e.id, email: e.email, type: e.type, at, props: e.props ? JSON.stringify(e.props) : null };
+    if (seenIds.has(e.id)) return [];
+    seenIds.add(e.id);
+    // at_ms is parsed from the stored text with the engine's own parser, so scores match with or without it.
+    return {
+      id: e.id,
+      email: e.email,
+      type: e.type,
+      at,
+      atMs: parseIsoMs(at),
+      props: e.props ? JSON.stringify(e.props) : null,
+    };
   });
   const stubs = [...firstAtByEmail].map(([email, at]) => ({ id: crypto.randomUUID(), email, at }));
   const statements: D1PreparedStatement[] = [];
@@ -319,25 +381,57 @@ export async function ingestEvents(
         .prepare(
           `INSERT OR IGNORE INTO leads (id, email, lifecycle_stage, stage_entered_at, created_at, updated_at)
            SELECT s.value->>'id', s.value->>'email', ?2, s.value->>'at', s.value->>'at', ?3 FROM json_each(?1) AS s
+           WHERE NOT EXISTS (SELECT 1 FROM leads AS known WHERE known.email = s.value->>'email')
            RETURNING id, stage_entered_at`,
         )
         .bind(chunk, options.stubStage, options.now),
     );
   }
   const stubCount = statements.length;
+  // The rows above this mark are the ones this batch inserts (D1 runs a batch as one transaction).
+  statements.push(
+    db.prepare(
+      `INSERT INTO events_ingest_mark (id, last_rowid) SELECT 1, coalesce(max(rowid), 0) FROM events WHERE true
+       ON CONFLICT (id) DO UPDATE SET last_rowid = excluded.last_rowid`,
+    ),
+  );
+  const eventsStart = statements.length;
+  // Inserted in events_lead_at order, so each index page a batch touches is written once (halved the
+  // statement's time at 100,000 leads); the rowid order of the new rows does not matter to anything.
   for (const chunk of jsonChunks(rows)) {
     statements.push(
       db
         .prepare(
-          `INSERT OR IGNORE INTO events (id, lead_id, type, at, props, received_at)
-           SELECT e.value->>'id', l.id, e.value->>'type', e.value->>'at', e.value->>'props', ?2
+          `INSERT OR IGNORE INTO events (id, lead_id, type, at, at_ms, props, received_at)
+           SELECT e.value->>'id', l.id, e.value->>'type', e.value->>'at', e.value->>'atMs', e.value->>'props', ?2
            FROM json_each(?1) AS e CROSS JOIN leads AS l ON l.email = e.value->>'email'
-           RETURNING 1 AS inserted`,
+           ORDER BY l.id, e.value->>'at'`,
         )
         .bind(chunk, options.now),
     );
   }
   const eventsEnd = statements.length;
+  // Interest counters and active days, once per batch over the rows just inserted (ignored duplicates are
+  // not above the mark, so retries count nothing twice). Set-based in key order instead of a trigger per
+  // row: this was most of the page writes of an ingest.
+  const inserted = 'FROM events WHERE rowid > (SELECT last_rowid FROM events_ingest_mark WHERE id = 1)';
+  statements.push(
+    db.prepare(
+      `INSERT INTO lead_event_counts (lead_id, type, count, first_at, last_at)
+       SELECT lead_id, type, count(*), min(at), max(at) ${inserted} GROUP BY lead_id, type
+       ON CONFLICT (lead_id, type) DO UPDATE SET
+         count = count + excluded.count,
+         first_at = min(first_at, excluded.first_at),
+         last_at = max(last_at, excluded.last_at)`,
+    ),
+    db.prepare(
+      `INSERT INTO lead_activity_days (day, lead_id, first_at, last_at)
+       SELECT substr(at, 1, 10), lead_id, min(at), max(at) ${inserted} GROUP BY substr(at, 1, 10), lead_id
+       ON CONFLICT (day, lead_id) DO UPDATE SET
+         first_at = min(first_at, excluded.first_at),
+         last_at = max(last_at, excluded.last_at)`,
+    ),
+  );
   // Stubs get their first stage in the history, like any lead.
   for (const chunk of jsonChunks(stubs)) {
     statements.push(
@@ -353,8 +447,8 @@ export async function ingestEvents(
   let leadsCreated = 0;
   let accepted = 0;
   for (let i = 0; i < stubCount; i++) leadsCreated += results[i]?.results?.length ?? 0;
-  // RETURNING yields exactly the rows inserted (`meta.changes` would also count the triggers' writes).
-  for (let i = stubCount; i < eventsEnd; i++) accepted += results[i]?.results?.length ?? 0;
+  // No trigger writes on events any more, so `changes` is exactly the rows inserted (no RETURNING rows to ship).
+  for (let i = eventsStart; i < eventsEnd; i++) accepted += results[i]?.meta.changes ?? 0;
   return { accepted, duplicates: events.length - accepted, leadsCreated };
 }
 

@@ -1,4 +1,4 @@
-import type { D1Database } from '@cloudflare/workers-types/2023-07-01';
+import type { D1Database, D1PreparedStatement } from '@cloudflare/workers-types/2023-07-01';
 import type { AlignmentModel, ModelVersionSummary } from '../../../shared';
 import type { Caller } from '../env';
 import { auditStatement } from './audit';
@@ -34,9 +34,12 @@ const SUMMARY_COLUMNS = 'version, hash, note, published_at, published_by, rollba
 
 /** Version and hash of the live model, without reading the model body (enough for ETag checks). */
 export async function latestVersionHead(db: D1Database): Promise<{ version: number; hash: string } | null> {
-  return db
-    .prepare('SELECT version, hash FROM model_versions ORDER BY version DESC LIMIT 1')
-    .first<{ version: number; hash: string }>();
+  return latestVersionHeadStatement(db).first<{ version: number; hash: string }>();
+}
+
+/** The same read as a statement, so a lookup can send it in the D1 batch that reads the lead. */
+export function latestVersionHeadStatement(db: D1Database): D1PreparedStatement {
+  return db.prepare('SELECT version, hash FROM model_versions ORDER BY version DESC LIMIT 1');
 }
 
 export async function getModelVersion(db: D1Database, version: number): Promise<StoredModelVersion | null> {

@@ -21,18 +21,12 @@ import {
   unsupportedMediaType,
 } from '../batch';
 import { auditStatement } from '../db/audit';
-import {
-  deleteLead,
-  findLeadBundleByEmail,
-  findLeadBundleById,
-  findLeadBundleByLinkedin,
-  readTimeline,
-} from '../db/leadStore';
+import { deleteLead, findLeadBundleById, findLeadForLookup, readTimeline } from '../db/leadStore';
 import type { AppEnv } from '../env';
 import { leadRowFromCsvRecord } from '../leadCsvRows';
 import { upsertLeadRows } from '../leadUpserts';
 import { notFoundProblem, problemResponses, validationProblem } from '../problem';
-import { loadPublishedModel } from '../publishedModel';
+import { loadPublishedModel, publishedModelAt } from '../publishedModel';
 import { BEARER_SECURITY, createRouter } from '../router';
 import { scoreStoredLead } from '../scoreLead';
 
@@ -221,16 +215,16 @@ export const leadRoutes = router
     if ((email === undefined) === (linkedin === undefined)) {
       throw validationProblem([{ path: 'email', message: 'give exactly one of email or linkedin' }]);
     }
-    const [bundle, published] = await Promise.all([
-      email !== undefined
-        ? findLeadBundleByEmail(c.env.DB, email)
-        : findLeadBundleByLinkedin(c.env.DB, linkedin as string),
-      loadPublishedModel(c.env.DB),
-    ]);
+    // One D1 round trip: the lead and the live model's head (the parsed model is cached per isolate).
+    const { bundle, modelHead } = await findLeadForLookup(
+      c.env.DB,
+      email !== undefined ? { email } : { linkedin: linkedin as string },
+    );
     if (!bundle)
       throw notFoundProblem(
         email !== undefined ? `No lead with email "${email}".` : `No lead with LinkedIn profile "${linkedin}".`,
       );
+    const published = await publishedModelAt(c.env.DB, modelHead);
     return c.json({ lead: bundle.lead, score: scoreStoredLead(bundle, published, new Date(), locale) }, 200);
   })
   .openapi(getRoute, async (c) => {

@@ -1,0 +1,168 @@
+import { env } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, createToken } from './helpers';
+
+/**
+ * The interest counters (lead_event_counts) and active days (lead_activity_days) are kept by set-based
+ * statements once per ingest batch (migration 0006), not by a trigger per row. Whatever mix of batches
+ * arrives — repeated ids within a batch, retried batches with and without Idempotency-Key, concurrent
+ * batches, rejected rows, stubs for unknown emails — they must equal a recount from the stored events.
+ */
+
+interface IngestReport {
+  accepted: number;
+  duplicates: number;
+  leadsCreated: number;
+  rejected: { index: number }[];
+}
+
+let marketer: string;
+const run = crypto.randomUUID().slice(0, 8);
+const emails = Array.from({ length: 6 }, (_, i) => `counters.${run}.${i}@example.com`);
+
+beforeAll(async () => {
+  marketer = (await createToken('marketer')).token;
+  // Four known leads; the other two arrive only through events (stub leads).
+  const res = await call('PUT', '/v1/leads', { token: marketer, body: emails.slice(0, 4).map((email) => ({ email })) });
+  expect(res.status).toBe(200);
+});
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure replays exactly. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TYPES = ['page_view', 'pricing_view', 'demo_request', 'email_open', 'webinar_attended', 'trial_started'];
+const DAY = 86_400_000;
+const START = Date.parse('2025-03-01T00:00:00Z');
+
+function makeBatch(next: () => number, batch: number, size: number): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (let k = 0; k < size; k++) {
+    const roll = next();
+    if (roll < 0.05 && rows.length > 0) {
+      rows.push({ ...rows[Math.floor(next() * rows.length)] }); // the same id again within the batch
+      continue;
+    }
+    if (roll < 0.08) {
+      rows.push({ id: `bad-${batch}-${k}`, email: 'not an email', type: 'page_view', at: 'yesterday' });
+      continue;
+    }
+    // Ids from a small space, so later batches repeat ids stored by earlier ones.
+    const id = `ctr-${run}-${Math.floor(next() * 400)}`;
+    const email = emails[Math.floor(next() * emails.length)] as string;
+    const at = START + Math.floor(next() * 12 * DAY);
+    rows.push({
+      id,
+      email: next() < 0.2 ? email.toUpperCase() : email,
+      type: TYPES[Math.floor(next() * TYPES.length)],
+      // Some times with an offset: the day is the UTC day of the normalised time.
+      at: next() < 0.3 ? new Date(at).toISOString().replace('Z', '+00:00') : new Date(at).toISOString(),
+    });
+  }
+  return rows;
+}
+
+async function ingest(body: unknown, key?: string): Promise<IngestReport> {
+  const res = await call('POST', '/v1/events', {
+    token: marketer,
+    body,
+    ...(key ? { headers: { 'Idempotency-Key': key } } : {}),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as IngestReport;
+}
+
+async function leadIds(): Promise<string[]> {
+  const { results } = await env.DB.prepare('SELECT id FROM leads WHERE email IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify(emails))
+    .all<{ id: string }>();
+  return results.map((r) => r.id);
+}
+
+async function rows(sql: string, ids: string[]): Promise<unknown[]> {
+  return (await env.DB.prepare(sql).bind(JSON.stringify(ids)).all()).results;
+}
+
+describe('event counters kept per batch', () => {
+  it('equal a recount from the events after mixed batches, duplicates, retries and concurrent writes', async () => {
+    const next = random(20260702);
+    let accepted = 0;
+    const batches = Array.from({ length: 8 }, (_, b) => makeBatch(next, b, 40 + Math.floor(next() * 160)));
+    for (const [b, batch] of batches.entries()) {
+      const report = await ingest(batch, b % 3 === 0 ? `ctr-${run}-${b}` : undefined);
+      accepted += report.accepted;
+      if (b % 3 === 0) {
+        // A retry with the same key replays the answer; one without a key finds every id stored.
+        expect(await ingest(batch, `ctr-${run}-${b}`)).toEqual(report);
+        expect((await ingest(batch)).accepted).toBe(0);
+      }
+    }
+    // Concurrent batches that overlap each other and everything before.
+    const concurrent = Array.from({ length: 4 }, (_, b) => makeBatch(next, 100 + b, 120));
+    for (const report of await Promise.all(concurrent.map((batch) => ingest(batch)))) accepted += report.accepted;
+
+    const ids = await leadIds();
+    expect(ids).toHaveLength(emails.length);
+    const stored = (
+      await rows('SELECT count(*) AS n FROM events WHERE lead_id IN (SELECT value FROM json_each(?1))', ids)
+    )[0];
+    expect(stored).toEqual({ n: accepted });
+    expect(accepted).toBeGreaterThan(100);
+
+    const counters = await rows(
+      `SELECT lead_id, type, count, first_at, last_at FROM lead_event_counts
+       WHERE lead_id IN (SELECT value FROM json_each(?1)) ORDER BY lead_id, type`,
+      ids,
+    );
+    const recount = await rows(
+      `SELECT lead_id, type, count(*) AS count, min(at) AS first_at, max(at) AS last_at FROM events
+       WHERE lead_id IN (SELECT value FROM json_each(?1)) GROUP BY lead_id, type ORDER BY lead_id, type`,
+      ids,
+    );
+    expect(recount.length).toBeGreaterThan(20);
+    expect(counters).toEqual(recount);
+
+    const days = await rows(
+      `SELECT day, lead_id, first_at, last_at FROM lead_activity_days
+       WHERE lead_id IN (SELECT value FROM json_each(?1)) ORDER BY lead_id, day`,
+      ids,
+    );
+    const recountDays = await rows(
+      `SELECT substr(at, 1, 10) AS day, lead_id, min(at) AS first_at, max(at) AS last_at FROM events
+       WHERE lead_id IN (SELECT value FROM json_each(?1)) GROUP BY lead_id, substr(at, 1, 10) ORDER BY lead_id, day`,
+      ids,
+    );
+    expect(recountDays.length).toBeGreaterThan(20);
+    expect(days).toEqual(recountDays);
+  });
+
+  it('erasing a lead removes its active days (found through its events) and leaves other leads alone', async () => {
+    const email = `counters.erase.${run}@example.com`;
+    const other = `counters.keep.${run}@example.com`;
+    await ingest([
+      { id: `erase-${run}-1`, email, type: 'page_view', at: '2025-06-01T09:00:00Z' },
+      { id: `erase-${run}-2`, email, type: 'page_view', at: '2025-06-02T09:00:00Z' },
+      { id: `erase-${run}-3`, email: other, type: 'page_view', at: '2025-06-01T10:00:00Z' },
+    ]);
+    const [erased, kept] = await Promise.all(
+      [email, other].map((e) =>
+        env.DB.prepare('SELECT id FROM leads WHERE email = ?1').bind(e).first<{ id: string }>(),
+      ),
+    );
+    const res = await call('DELETE', `/v1/leads/${erased?.id}`);
+    expect(res.ok).toBe(true);
+    const left = await rows(
+      'SELECT lead_id, day FROM lead_activity_days WHERE lead_id IN (SELECT value FROM json_each(?1)) ORDER BY lead_id',
+      [erased?.id as string, kept?.id as string],
+    );
+    expect(left).toEqual([{ lead_id: kept?.id, day: '2025-06-01' }]);
+  });
+});
