@@ -1,3 +1,4 @@
+import { seededRandom } from '../../shared/calibration/seededSplit';
 import { DEMO_DISQUALIFY, DEMO_EXPLORE, DEMO_HOT, DEMO_NURTURE, type DemoPerson } from './demoLeads';
 
 /**
@@ -20,18 +21,6 @@ export interface SeedSummary {
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-
-/** mulberry32: small, fast, good enough for demo data, and the same on every machine. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Language = 'en' | 'ja' | 'it' | 'ar';
 

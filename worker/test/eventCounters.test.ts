@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../shared/calibration/seededSplit';
 import { call, createToken } from './helpers';
 
 /**
@@ -26,18 +27,6 @@ beforeAll(async () => {
   const res = await call('PUT', '/v1/leads', { token: marketer, body: emails.slice(0, 4).map((email) => ({ email })) });
   expect(res.status).toBe(200);
 });
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure replays exactly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPES = ['page_view', 'pricing_view', 'demo_request', 'email_open', 'webinar_attended', 'trial_started'];
 const DAY = 86_400_000;
@@ -93,7 +82,8 @@ async function rows(sql: string, ids: string[]): Promise<unknown[]> {
 
 describe('event counters kept per batch', () => {
   it('equal a recount from the events after mixed batches, duplicates, retries and concurrent writes', async () => {
-    const next = random(20260702);
+    // Deterministic, so a failure replays exactly.
+    const next = seededRandom(20260702);
     let accepted = 0;
     const batches = Array.from({ length: 8 }, (_, b) => makeBatch(next, b, 40 + Math.floor(next() * 160)));
     for (const [b, batch] of batches.entries()) {

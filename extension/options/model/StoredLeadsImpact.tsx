@@ -105,42 +105,32 @@ export function StoredLeadsImpact(props: { draft: AlignmentModel | null; publish
       );
     details = (
       <>
-        {p.quadrantTransitions.length > 0 ? (
-          <>
-            <h5 id={`${id}-quadrants`}>{t('impact.quadrantMoves')}</h5>
-            <ul aria-labelledby={`${id}-quadrants`} data-testid="impact-quadrant-moves">
-              {p.quadrantTransitions.map((m) => (
-                <li key={`${m.from}>${m.to}`}>
-                  {t('impact.move', { from: quadrantName(m.from), to: quadrantName(m.to), count: m.count })}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {p.stageTransitions.length > 0 ? (
-          <>
-            <h5 id={`${id}-stages`}>{t('impact.stageMoves')}</h5>
-            <ul aria-labelledby={`${id}-stages`} data-testid="impact-stage-moves">
-              {p.stageTransitions.map((m) => (
-                <li key={`${m.from}>${m.to}`}>
-                  {t('impact.move', { from: stageName(m.from), to: stageName(m.to), count: m.count })}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {p.examples.length > 0 ? (
-          <>
-            <h5 id={`${id}-examples`}>{t('impact.examples')}</h5>
-            <ul aria-labelledby={`${id}-examples`}>
-              {p.examples.map((e) => (
-                <li key={e.leadId}>
-                  {t('impact.example', { email: e.email, from: outcome(e.from), to: outcome(e.to) })}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : null}
+        <MoveList
+          id={`${id}-quadrants`}
+          title={t('impact.quadrantMoves')}
+          testId="impact-quadrant-moves"
+          items={p.quadrantTransitions.map((m) => ({
+            key: `${m.from}>${m.to}`,
+            text: t('impact.move', { from: quadrantName(m.from), to: quadrantName(m.to), count: m.count }),
+          }))}
+        />
+        <MoveList
+          id={`${id}-stages`}
+          title={t('impact.stageMoves')}
+          testId="impact-stage-moves"
+          items={p.stageTransitions.map((m) => ({
+            key: `${m.from}>${m.to}`,
+            text: t('impact.move', { from: stageName(m.from), to: stageName(m.to), count: m.count }),
+          }))}
+        />
+        <MoveList
+          id={`${id}-examples`}
+          title={t('impact.examples')}
+          items={p.examples.map((e) => ({
+            key: e.leadId,
+            text: t('impact.example', { email: e.email, from: outcome(e.from), to: outcome(e.to) }),
+          }))}
+        />
       </>
     );
   }
@@ -153,5 +143,20 @@ export function StoredLeadsImpact(props: { draft: AlignmentModel | null; publish
       </div>
       {details}
     </section>
+  );
+}
+
+/** A titled list of moves (quadrant, stage, example leads); nothing when there are none. */
+function MoveList(props: { id: string; title: string; testId?: string; items: { key: string; text: string }[] }) {
+  if (props.items.length === 0) return null;
+  return (
+    <>
+      <h5 id={props.id}>{props.title}</h5>
+      <ul aria-labelledby={props.id} data-testid={props.testId}>
+        {props.items.map((item) => (
+          <li key={item.key}>{item.text}</li>
+        ))}
+      </ul>
+    </>
   );
 }
