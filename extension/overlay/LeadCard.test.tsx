@@ -162,6 +162,20 @@ describe('SLA clock', () => {
   });
 });
 
+describe('talking points from page facts', () => {
+  it('says the points come from the page while the lead record is asked for, and not once it is there', () => {
+    const { unmount } = renderCard({ lead: undefined, stale: true, fetchedAt: null, status: 'ready' });
+    expect(card().querySelector('[data-ll-provisional]')?.textContent).toBe(
+      'From what this page shows: they may change when the lead record arrives.',
+    );
+    expect(card().querySelectorAll('.ll-points li').length).toBeGreaterThan(0);
+    unmount();
+
+    renderCard({ stale: false, fetchedAt: NOW - 60_000, status: 'ready' });
+    expect(card().querySelector('[data-ll-provisional]')).toBeNull();
+  });
+});
+
 describe('glossary tooltips', () => {
   it('shows the model definition of a label on keyboard focus and hides it on blur and Escape', () => {
     renderCard();

@@ -321,6 +321,13 @@ export function LeadCard(props: LeadCardProps) {
 
           <div className="ll-section">
             <h3 className="ll-heading">{t('label.talkingPoints')}</h3>
+            {isLookingUp(props) && messaging.talkingPoints.length > 0 ? (
+              // The lead record may name another persona or stage: a point inserted now may not be
+              // on the card a moment later, so say where these come from.
+              <p className="ll-muted" data-ll-provisional="true">
+                {t('card.pointsFromPage')}
+              </p>
+            ) : null}
             <TalkingPoints talkingPoints={messaging.talkingPoints} onInsert={props.onInsert} />
             {messaging.content.length > 0 ? (
               <>
@@ -376,6 +383,16 @@ export function LeadCard(props: LeadCardProps) {
 }
 
 /** Offline, stale, not stored, not connected: said in words, never only by colour. */
+/** A first paint from page facts while the lead store is asked: "loading", not "not stored". */
+function isLookingUp({
+  lead,
+  stale,
+  fetchedAt,
+  status,
+}: Pick<LeadCardProps, 'lead' | 'stale' | 'fetchedAt' | 'status'>) {
+  return !lead && Boolean(stale) && !fetchedAt && status !== 'offline' && status !== 'error';
+}
+
 function StatusLine({ status, stale, offline, fetchedAt, error, notConnected, lead, locale, now }: LeadCardProps) {
   const say = (key: MessageKey, params?: Record<string, string | number>) => translate(key, params, locale);
   const lines: { key: string; text: string; tone: 'info' | 'warning' }[] = [];
@@ -391,9 +408,8 @@ function StatusLine({ status, stale, offline, fetchedAt, error, notConnected, le
   }
   if (status === 'error' && error)
     lines.push({ key: 'error', text: say('status.error', { message: error }), tone: 'warning' });
-  // A first paint from page facts while the lead store is asked: "loading", not "not stored".
-  const lookingUp = !lead && stale && !fetchedAt && status !== 'offline' && status !== 'error';
-  if (lookingUp) lines.push({ key: 'loading', text: say('status.loading'), tone: 'info' });
+  if (isLookingUp({ lead, stale, fetchedAt, status }))
+    lines.push({ key: 'loading', text: say('status.loading'), tone: 'info' });
   else if (!lead && !notConnected) lines.push({ key: 'stored', text: say('card.notStored'), tone: 'info' });
   if (lines.length === 0) return null;
   return (

@@ -10,6 +10,7 @@ export const ar: Catalogue = {
   'card.move': 'اسحب لنقل البطاقة',
   'card.refresh': 'التحديث من واجهة Leadlens',
   'card.notStored': 'غير موجود في سجل العملاء بعد: الملاءمة والشخصية من هذه الصفحة فقط.',
+  'card.pointsFromPage': 'بناءً على ما تعرضه هذه الصفحة: قد تتغير عند وصول سجل العميل المحتمل.',
   'card.noModel': 'لا يوجد نموذج بعد: اربط Leadlens من الخيارات.',
   'status.loading': 'جارٍ التحميل…',
   'status.offline': 'غير متصل: تُعرض البيانات المحفوظة {age}.',

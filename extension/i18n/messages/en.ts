@@ -14,6 +14,7 @@ export const en = {
   'card.move': 'Drag to move the card',
   'card.refresh': 'Refresh from the Leadlens API',
   'card.notStored': 'Not in the lead store yet: fit and persona from this page only.',
+  'card.pointsFromPage': 'From what this page shows: they may change when the lead record arrives.',
   'card.noModel': 'No model yet: connect Leadlens in its options.',
   'status.loading': 'Loading…',
   'status.offline': 'Offline: showing what was saved {age}.',

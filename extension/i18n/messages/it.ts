@@ -10,6 +10,7 @@ export const it: Catalogue = {
   'card.move': 'Trascina per spostare la scheda',
   'card.refresh': 'Aggiorna dall’API Leadlens',
   'card.notStored': 'Non ancora tra i lead: fit e persona solo dai dati di questa pagina.',
+  'card.pointsFromPage': 'In base a quanto mostra questa pagina: possono cambiare quando arriva la scheda del lead.',
   'card.noModel': 'Nessun modello: collega Leadlens nelle opzioni.',
   'status.loading': 'Caricamento…',
   'status.offline': 'Offline: dati salvati {age}.',

@@ -10,6 +10,7 @@ export const ja: Catalogue = {
   'card.move': 'ドラッグしてカードを移動',
   'card.refresh': 'Leadlens API から再取得',
   'card.notStored': 'リードストアに未登録：フィットとペルソナはこのページの情報のみから算出。',
+  'card.pointsFromPage': 'このページの情報に基づく暫定の内容です。リードの記録が届くと変わることがあります。',
   'card.noModel': 'モデルがまだありません：オプションで Leadlens を接続してください。',
   'status.loading': '読み込み中…',
   'status.offline': 'オフライン：{age}に保存した情報を表示しています。',
