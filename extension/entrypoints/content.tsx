@@ -27,11 +27,16 @@ export default defineContentScript({
   async main(ctx) {
     const adapter = adapterFor(new URL(location.href));
     if (!adapter) return;
-    // The stored language is read while the page parses, so the first question asks in it.
-    let storedLocaleAnswer: string | null = null;
-    const storedLocaleRead = storedLocale()
+    // The card's language: the browser's until the stored override (if any) is read — started
+    // while the page parses, so it is usually in before the first question is asked. When it comes
+    // later and differs, the person on screen is asked about again in it.
+    let locale: string = browserLocale();
+    let latest: Parameters<OverlayHandle['show']>[0] = null;
+    storedLocale()
       .then((stored) => {
-        storedLocaleAnswer = stored;
+        if (!stored || stored === locale) return;
+        locale = stored;
+        if (latest) prefetchInsight(latest.facts, locale);
       })
       .catch(() => undefined);
     // Adapters read a whole page: a half-parsed one would give half the facts.
@@ -44,12 +49,6 @@ export default defineContentScript({
     // get no shadow root, no React and no messages to the background.
     let overlay: OverlayHandle | null = null;
     let mounting: Promise<OverlayHandle> | null = null;
-    let latest: Parameters<OverlayHandle['show']>[0] = null;
-    // The card's language: the stored override when it has been read by now, else the browser's
-    // until it arrives.
-    let locale: string = storedLocaleAnswer ?? browserLocale();
-    let localeSettled = storedLocaleAnswer !== null;
-
     const watcher = watchPerson({
       adapter,
       onChange(people) {
@@ -58,15 +57,6 @@ export default defineContentScript({
           // Ask for the data now, in parallel with mounting (first person) or with the card's
           // re-render (next person): the card reads this answer instead of asking after it renders.
           prefetchInsight(latest.facts, locale);
-          if (!localeSettled) {
-            localeSettled = true;
-            const person = latest;
-            void storedLocaleRead.then(() => {
-              if (!storedLocaleAnswer || storedLocaleAnswer === locale) return;
-              locale = storedLocaleAnswer;
-              if (latest === person) prefetchInsight(person.facts, locale);
-            });
-          }
         }
         if (overlay) {
           overlay.show(latest);

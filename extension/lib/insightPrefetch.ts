@@ -1,6 +1,5 @@
-import type { ProspectFacts } from '../../shared';
 import { onBackgroundPush, sendToBackground } from './backgroundClient';
-import type { InsightResponse } from './messages';
+import type { InsightResponse, QuestionFacts } from './messages';
 
 /*
  * Insight lookups asked for ahead of the card: the content script asks as soon as it sees a
@@ -43,12 +42,12 @@ function settle(entry: Prefetch, answer: Answer): void {
 }
 
 /** The question `facts` in `locale` asks, as a string: equal strings, equal answers. */
-export function insightRequestKey(facts: ProspectFacts, locale: string | undefined): string {
+export function insightRequestKey(facts: QuestionFacts, locale: string | undefined): string {
   return requestKeyOf(factsKeyOf(facts), locale);
 }
 
 /** The facts' content as a string: adapters may hand a new object with the same content. */
-export function factsKeyOf(facts: ProspectFacts): string {
+export function factsKeyOf(facts: QuestionFacts): string {
   return stableStringify(facts);
 }
 
@@ -67,7 +66,7 @@ export function changedSince(lookupKey: string, since: number): boolean {
  * from cache). `useLeadInsight` with the same facts and locale uses this answer instead of
  * asking again.
  */
-export function prefetchInsight(facts: ProspectFacts, locale?: string): void {
+export function prefetchInsight(facts: QuestionFacts, locale?: string): void {
   const key = insightRequestKey(facts, locale);
   const now = performance.now();
   const existing = prefetches.get(key);

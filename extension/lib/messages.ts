@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { type AlignmentModel, AttemptInputSchema, type Lead, LocaleSchema, type ScoreResult } from '../../shared';
+import {
+  type AlignmentModel,
+  AttemptInputSchema,
+  type Lead,
+  LocaleSchema,
+  type ProspectFacts,
+  type ScoreResult,
+} from '../../shared';
+import type { PageFacts } from '../adapters/facts';
 import { prospectFactsFromPage } from './prospectFacts';
 
 /*
@@ -16,6 +24,12 @@ const LeadIdSchema = z.string().min(1).max(64);
  * the schema rejects are dropped one by one, so a page with an odd email still gets a card.
  */
 const PageFactsSchema = z.record(z.string().max(64), z.unknown()).transform(prospectFactsFromPage);
+
+/**
+ * Facts a page asks about: as a content script read them (plain text, unchecked) or already
+ * schema-valid (extension pages). The background checks both the same way on arrival.
+ */
+export type QuestionFacts = PageFacts | ProspectFacts;
 
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   /** What we know about the person on the page. Answers from cache at once; pushes follow. */

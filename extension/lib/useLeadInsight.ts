@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import type { AttemptInput, ProspectFacts } from '../../shared';
+import type { AttemptInput } from '../../shared';
 import { BackgroundError, onBackgroundPush, sendToBackground } from './backgroundClient';
 import {
   type Answer,
@@ -18,6 +18,7 @@ import type {
   LeadInsight,
   OutboxItemView,
   OutboxState,
+  QuestionFacts,
 } from './messages';
 
 /** A connect attempt as the UI records it; `outcome` defaults to `sent`, `at` to now. */
@@ -71,7 +72,7 @@ const EMPTY_OUTBOX: OutboxState = { pending: 0, failed: 0, paused: false, lastEr
  * person's data under the new person's name.
  */
 export function useLeadInsight(
-  facts: ProspectFacts | null | undefined,
+  facts: QuestionFacts | null | undefined,
   options: { locale?: string } = {},
 ): LeadInsightState {
   const { locale } = options;
@@ -80,9 +81,9 @@ export function useLeadInsight(
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content on purpose
   const stableFacts = useMemo(() => facts ?? null, [factsKey]);
   const requestKey = factsKey === null ? null : requestKeyOf(factsKey, locale);
-  const [answer, setAnswer] = useState<Answer | null>(() => freshPrefetch(requestKey)?.settled ?? null);
-  // The content script's prefetch for this person, read at render and re-read the moment it
-  // arrives: the card paints with data without waiting for its own effect to ask.
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  // The content script's prefetch for this person, read at render (the first one included) and
+  // re-read the moment it arrives: the card paints with data without waiting for its effect to ask.
   const prefetched = useSyncExternalStore(subscribeToPrefetches, () => prefetchedAnswer(requestKey));
   const [outbox, setOutbox] = useState<OutboxState>(EMPTY_OUTBOX);
   const latestRequest = useRef(0);
