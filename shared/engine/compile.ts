@@ -50,7 +50,16 @@ export interface CompiledModel {
   slotOf: Map<string, number>;
   /** Behaviour rules (indexes into model.behaviour.rules) that score each slot. */
   slotRules: CompiledBehaviourRule[][];
-  /** ln 2 / half-life in ms: decay factor = exp(-age * decayRate) = 0.5^(age / halfLife). */
+  /**
+   * `slotRules` flattened into typed arrays for the per-event loop: the rules scoring slot s are
+   * entries ruleEntryStart[s] … ruleEntryStart[s + 1] - 1, each a rule index and its points.
+   */
+  ruleEntryStart: Int32Array;
+  ruleEntryIndex: Int32Array;
+  ruleEntryPoints: Float64Array;
+  /** Half-life of positive behaviour points in ms: decay factor 0.5^(age / halfLifeMs) (see halfLifeDecay). */
+  halfLifeMs: number;
+  /** ln 2 / halfLifeMs: the growth that undoes decay is exp(age * decayRate). */
   decayRate: number;
   /** Per behaviour rule: the decayed sum in micro-points for the current call. */
   ruleSums: Float64Array;
@@ -289,6 +298,11 @@ function buildCompiledModel(model: AlignmentModel): CompiledModel {
       slotRules[slot]?.push({ index, points: rule.points, cap: rule.cap });
     }
   });
+  const entries = slotRules.flat();
+  const ruleEntryStart = new Int32Array(slotRules.length + 1);
+  slotRules.forEach((rules, slot) => {
+    ruleEntryStart[slot + 1] = (ruleEntryStart[slot] as number) + rules.length;
+  });
   const personas = model.personas.map((persona) => ({
     persona,
     titles: persona.titlePatterns.map((title) => ({
@@ -304,6 +318,10 @@ function buildCompiledModel(model: AlignmentModel): CompiledModel {
     model,
     slotOf,
     slotRules,
+    ruleEntryStart,
+    ruleEntryIndex: Int32Array.from(entries, (entry) => entry.index),
+    ruleEntryPoints: Float64Array.from(entries, (entry) => entry.points),
+    halfLifeMs: model.behaviour.halfLifeDays * DAY_MS,
     decayRate: Math.LN2 / (model.behaviour.halfLifeDays * DAY_MS),
     ruleSums: new Float64Array(model.behaviour.rules.length),
     eventDecay: new Float64Array(64),

@@ -2,6 +2,7 @@ import type { ScoringEvent } from '../schemas/lead';
 import type { AlignmentModel } from '../schemas/model';
 import type { WhyItem } from '../schemas/score';
 import { type CompiledModel, compileModel, type EvalState } from './compile';
+import { halfLifeDecay } from './decay';
 import { indexEvents } from './events';
 import { baseLocale, pickText } from './text';
 import { toEpochMs } from './time';
@@ -26,19 +27,20 @@ export function accumulateInterest(compiled: CompiledModel, state: EvalState): n
   const { eventSlot, eventTime, nowMs } = state;
   if (compiled.eventDecay.length < state.eventCount) compiled.eventDecay = new Float64Array(state.eventTime.length);
   const eventDecay = compiled.eventDecay;
-  const rate = compiled.decayRate;
-  const slotRules = compiled.slotRules;
+  const halfLifeMs = compiled.halfLifeMs;
+  const { ruleEntryStart, ruleEntryIndex, ruleEntryPoints } = compiled;
   for (let i = 0; i < state.eventCount; i++) {
-    const rules = slotRules[eventSlot[i] as number] as CompiledModel['slotRules'][number];
-    if (rules.length === 0) continue;
-    const age = nowMs - (eventTime[i] as number);
-    const decay = age > 0 ? Math.exp(-age * rate) : 1;
+    const slot = eventSlot[i] as number;
+    const first = ruleEntryStart[slot] as number;
+    const end = ruleEntryStart[slot + 1] as number;
+    if (first === end) continue;
+    const decay = halfLifeDecay(nowMs - (eventTime[i] as number), halfLifeMs);
     eventDecay[i] = decay;
-    for (let r = 0; r < rules.length; r++) {
-      const rule = rules[r] as CompiledModel['slotRules'][number][number];
-      sums[rule.index] =
-        (sums[rule.index] as number) +
-        (rule.points > 0 ? Math.round(rule.points * decay * MICRO) : Math.round(rule.points * MICRO));
+    for (let e = first; e < end; e++) {
+      const points = ruleEntryPoints[e] as number;
+      const rule = ruleEntryIndex[e] as number;
+      sums[rule] =
+        (sums[rule] as number) + (points > 0 ? Math.round(points * decay * MICRO) : Math.round(points * MICRO));
     }
   }
   return cappedTotal(compiled, sums);
