@@ -1,19 +1,28 @@
 /**
  * `npm run bench:api`: the lead API at scale on this machine.
  *
- * Starts a local `wrangler dev` Worker (127.0.0.1 only) with a fresh local D1 in a temporary directory,
- * loads BENCH_LEADS leads (default 100,000) and BENCH_EVENTS events (default 1,000,000) through the API in
- * batches of 1,000, then runs a bounded concurrent lookup load (BENCH_LOOKUPS requests, BENCH_CONCURRENCY in
- * flight) and prints latency p50/p99, requests/s, ingestion rows/s, the D1 query plans of the lookup and
- * aggregation queries, and the machine. Goals: lookup p99 < 20 ms; 1,000,000 events in < 2 min.
+ * Bundles the Worker once (`wrangler deploy --dry-run`) and serves that build with `wrangler dev` (127.0.0.1
+ * only) on a fresh local D1 in a temporary directory — built once because `wrangler dev` watches its sources and
+ * restarts the Worker, failing in-flight writes, whenever another process edits them mid-run. Loads BENCH_LEADS
+ * leads (default 100,000) and BENCH_EVENTS events (default 1,000,000) through the API in batches of 1,000, then
+ * measures lookups (BENCH_LOOKUPS one at a time, then with BENCH_CONCURRENCY in flight) twice:
+ *   1. through `wrangler dev`, which puts a proxy Worker (its own workerd process) in front of the Worker;
+ *   2. on the same build, wrangler.toml and D1 file served by Miniflare directly — the Miniflare and workerd that
+ *      `wrangler dev` itself runs, without the proxy: still the real runtime and a real local D1, no mocks.
+ * Each time it also measures floors on the same server: an unknown path (no auth, no D1), an unknown /v1 path
+ * (bearer check, no D1) and /healthz (one D1 query), so the lookup's time splits into transport, D1 round trip
+ * and handler. Prints ingestion rows/s, latency p50/p99, requests/s, the D1 query plans, the machine and its
+ * load average. Goals: lookup p99 < 20 ms; 1,000,000 events in < 2 min.
  * All traffic goes to the loopback interface and every loop is bounded in count and time.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { unstable_getMiniflareWorkerOptions } from 'wrangler';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const wrangler = join(root, 'node_modules', '.bin', 'wrangler');
@@ -24,17 +33,24 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const WRITE_CONCURRENCY = Number(process.env.BENCH_WRITE_CONCURRENCY ?? 4);
 const BATCH = 1000;
 const PORT = Number(process.env.BENCH_PORT ?? 8799);
-const BASE = `http://127.0.0.1:${PORT}`;
+/** Where requests go: first `wrangler dev`, then (lookups only) the same Worker on Miniflare directly. */
+let BASE = `http://127.0.0.1:${PORT}`;
 /** Hard stop for the whole run, so a stuck server never keeps the load going. */
 const DEADLINE = Date.now() + 25 * 60_000;
 
 const TOKEN = `bench-${randomBytes(16).toString('hex')}`;
 const persistDir = mkdtempSync(join(tmpdir(), 'leadlens-bench-'));
 let server: ChildProcess | undefined;
+/** The Worker bundled once: `wrangler dev` watches its sources and restarts (failing in-flight writes) when
+ * another process edits them mid-run, so both servers run this snapshot, unbundled, with no watching. */
+const buildDir = join(persistDir, 'build');
+const benchConfig = join(persistDir, 'wrangler.bench.toml');
+let direct: { dispose(): Promise<void> } | undefined;
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 
 function cleanup(): void {
+  direct?.dispose().catch(() => undefined);
   if (server?.pid) {
     try {
       process.kill(-server.pid, 'SIGTERM');
@@ -53,10 +69,54 @@ function checkDeadline(): void {
   if (Date.now() > DEADLINE) throw new Error('benchmark exceeded its 25 minute budget');
 }
 
+function buildWorker(): void {
+  const build = spawnSync(wrangler, ['deploy', '--dry-run', '--outdir', buildDir], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
+  const source = readFileSync(join(root, 'wrangler.toml'), 'utf8');
+  const config = source
+    .replace(/^main = .*$/m, `main = ${JSON.stringify(join(buildDir, 'index.js'))}\nno_bundle = true`)
+    .replace(/^migrations_dir = "(.*)"$/m, (_, dir: string) => `migrations_dir = ${JSON.stringify(join(root, dir))}`);
+  if (!config.includes('no_bundle = true') || !config.includes(JSON.stringify(join(root, 'worker/migrations')))) {
+    throw new Error('could not point a copy of wrangler.toml at the built Worker');
+  }
+  writeFileSync(benchConfig, config);
+}
+
+/**
+ * The same built Worker, wrangler.toml and local D1 file, served by Miniflare itself (the one `wrangler dev`
+ * runs, so the same workerd binary) without `wrangler dev`'s proxy Worker in front. Real runtime, real D1.
+ */
+async function startDirect(port: number): Promise<string> {
+  const requireFromWrangler = createRequire(createRequire(import.meta.url).resolve('wrangler/package.json'));
+  const { Miniflare } = (await import(pathToFileURL(requireFromWrangler.resolve('miniflare')).href)) as {
+    Miniflare: new (options: Record<string, unknown>) => { ready: Promise<URL>; dispose(): Promise<void> };
+  };
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(benchConfig);
+  const mf = new Miniflare({
+    ...workerOptions,
+    name: 'leadlens',
+    modules: true,
+    scriptPath: join(buildDir, 'index.js'),
+    modulesRoot: buildDir,
+    bindings: { ...(workerOptions.bindings ?? {}), ADMIN_TOKEN: TOKEN, RATE_LIMIT_PER_MINUTE: '0' },
+    d1Persist: join(persistDir, 'v3', 'd1'),
+    host: '127.0.0.1',
+    port,
+  });
+  direct = mf;
+  const url = await mf.ready;
+  return url.origin;
+}
+
 async function startServer(): Promise<void> {
+  buildWorker();
   const migrate = spawnSync(
     wrangler,
-    ['d1', 'migrations', 'apply', 'leadlens', '--local', '--persist-to', persistDir],
+    ['d1', 'migrations', 'apply', 'leadlens', '--local', '--persist-to', persistDir, '-c', benchConfig],
     {
       cwd: root,
       encoding: 'utf8',
@@ -68,6 +128,8 @@ async function startServer(): Promise<void> {
     wrangler,
     [
       'dev',
+      '-c',
+      benchConfig,
       '--ip',
       '127.0.0.1',
       '--port',
@@ -247,6 +309,20 @@ async function lookupLoad(
   };
 }
 
+/** Sequential latency of a plain GET (no body), to split the lookup's time into transport and handler. */
+async function probe(path: string, count: number, auth: boolean): Promise<{ p50: number; p99: number }> {
+  const latencies: number[] = [];
+  for (let n = 0; n < count; n++) {
+    checkDeadline();
+    const t0 = performance.now();
+    const res = await fetch(`${BASE}${path}`, auth ? { headers: { Authorization: `Bearer ${TOKEN}` } } : {});
+    await res.arrayBuffer();
+    latencies.push(performance.now() - t0);
+  }
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
 function queryPlans(): string {
   const sample = emailOf(42);
   const queries: [string, string][] = [
@@ -317,20 +393,51 @@ function queryPlans(): string {
   return out.join('\n');
 }
 
+interface LookupFigures {
+  byEmail: Awaited<ReturnType<typeof lookupLoad>>;
+  byLinkedin: Awaited<ReturnType<typeof lookupLoad>>;
+  loaded: Awaited<ReturnType<typeof lookupLoad>>;
+  noRoute: Awaited<ReturnType<typeof probe>>;
+  authOnly: Awaited<ReturnType<typeof probe>>;
+  health: Awaited<ReturnType<typeof probe>>;
+  load: string;
+}
+
+const loadNow = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+
+/** Lookup latency one at a time (what a rep's overlay waits for), then throughput with CONCURRENCY in flight,
+ * and the floors: the same server answering without the database and without auth. */
+async function lookupFigures(): Promise<LookupFigures> {
+  // Warm the isolate (model cache, JIT) before measuring.
+  await lookupLoad('email', 200, 1);
+  await probe('/no-such-route', 200, false);
+  const byEmail = await lookupLoad('email', LOOKUPS, 1);
+  const noRoute = await probe('/no-such-route', LOOKUPS, false);
+  const authOnly = await probe('/v1/no-such-route', LOOKUPS, true);
+  const health = await probe('/healthz', LOOKUPS, false);
+  const byLinkedin = await lookupLoad('linkedin', Math.ceil(LOOKUPS / 3), 1);
+  const loaded = await lookupLoad('email', LOOKUPS, CONCURRENCY);
+  return { byEmail, byLinkedin, loaded, noRoute, authOnly, health, load: loadNow() };
+}
+
 async function main(): Promise<void> {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} free), Node ${process.version}, ${process.platform}/${process.arch}`;
   const wranglerVersion = spawnSync(wrangler, ['--version'], { encoding: 'utf8' }).stdout.trim();
-  log(`machine: ${machine}; wrangler ${wranglerVersion}`);
+  log(`machine: ${machine}; wrangler ${wranglerVersion}; load average ${loadNow()}`);
   log(`local D1 in ${persistDir}`);
   await startServer();
   log(`wrangler dev up at ${BASE}`);
+  const loadAtStart = loadNow();
 
   log(`loading ${LEADS.toLocaleString('en')} leads (batches of ${BATCH}, ${WRITE_CONCURRENCY} in flight)…`);
   const leadSeconds = await loadLeads();
   log(`loading ${EVENTS.toLocaleString('en')} events (batches of ${BATCH}, ${WRITE_CONCURRENCY} in flight)…`);
   const events = await ingestEvents();
-  // wrangler dev replays in-flight requests when it reloads the Worker (a file changed under it): those
-  // come back as duplicates, which is the idempotency doing its job; every event must be stored once.
+  const loadAfterIngest = loadNow();
+  // Every event must be stored once (a request replayed after a restart would come back as duplicates).
   if (events.accepted + events.duplicates !== EVENTS || events.accepted === 0) {
     throw new Error(
       `expected ${EVENTS} events stored once, got ${events.accepted} accepted + ${events.duplicates} duplicates`,
@@ -344,40 +451,50 @@ async function main(): Promise<void> {
     )
   ).json()) as { accepted: number; duplicates: number };
 
-  // Warm the isolate (model cache, JIT) before measuring.
-  await lookupLoad('email', 200, 1);
-  // Latency of one request at a time (what a rep's overlay waits for), then throughput under concurrency.
-  log(`lookup latency: ${LOOKUPS.toLocaleString('en')} sequential requests…`);
-  const byEmail = await lookupLoad('email', LOOKUPS, 1);
-  const byLinkedin = await lookupLoad('linkedin', Math.ceil(LOOKUPS / 3), 1);
-  log(`lookup throughput: ${LOOKUPS.toLocaleString('en')} requests, ${CONCURRENCY} in flight…`);
-  const loaded = await lookupLoad('email', LOOKUPS, CONCURRENCY);
+  log(`lookups through wrangler dev: ${LOOKUPS.toLocaleString('en')} sequential, then ${CONCURRENCY} in flight…`);
+  const viaDev = await lookupFigures();
   const funnelStart = performance.now();
   const funnel = await api('GET', '/v1/metrics/funnel?from=2000-01-01');
   await funnel.arrayBuffer();
   const funnelMs = performance.now() - funnelStart;
 
   server?.pid && process.kill(-server.pid, 'SIGTERM');
+  server = undefined;
   await new Promise((r) => setTimeout(r, 1500));
+
+  BASE = await startDirect(PORT + 1);
+  log(`the same Worker on Miniflare directly at ${BASE}: the same lookups…`);
+  const viaMiniflare = await lookupFigures();
+  if (viaMiniflare.byEmail.notFound > 0) throw new Error('direct Miniflare did not see the loaded D1 database');
+  await direct?.dispose();
+  direct = undefined;
   const plans = queryPlans();
 
   const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const lookupBlock = (
+    f: LookupFigures,
+  ) => `  lookup email    p50 ${ms(f.byEmail.p50)}  p99 ${ms(f.byEmail.p99)}  max ${ms(f.byEmail.max)}  (${LOOKUPS} sequential; goal p99 < 20 ms: ${f.byEmail.p99 < 20 ? 'met' : 'NOT met'})
+  lookup linkedin p50 ${ms(f.byLinkedin.p50)}  p99 ${ms(f.byLinkedin.p99)}  max ${ms(f.byLinkedin.max)}  (${Math.ceil(LOOKUPS / 3)} sequential)
+  lookup load     ${f.loaded.rps.toFixed(0)} req/s with ${CONCURRENCY} in flight  p50 ${ms(f.loaded.p50)}  p99 ${ms(f.loaded.p99)}
+  floor: 404      p50 ${ms(f.noRoute.p50)}  p99 ${ms(f.noRoute.p99)}  (unknown path: no auth, no D1)
+  floor: auth 404 p50 ${ms(f.authOnly.p50)}  p99 ${ms(f.authOnly.p99)}  (unknown /v1 path: bearer check, no D1)
+  floor: healthz  p50 ${ms(f.health.p50)}  p99 ${ms(f.health.p99)}  (one D1 query)
+  load average at the end of these lookups: ${f.load}`;
   console.log(`
-Leadlens API benchmark (local wrangler dev + local D1)
+Leadlens API benchmark (local D1; Worker built once by wrangler, no reloads during the run)
 machine      ${machine}
 wrangler     ${wranglerVersion}
 data         ${LEADS.toLocaleString('en')} leads, ${EVENTS.toLocaleString('en')} events
+load average ${loadAtStart} at the start, ${loadAfterIngest} after ingestion (1/5/15 min; other processes share the cores)
 lead upsert  ${(LEADS / leadSeconds).toFixed(0)} rows/s (${leadSeconds.toFixed(1)} s)
 event ingest ${(EVENTS / events.seconds).toFixed(0)} rows/s (${events.seconds.toFixed(1)} s for ${EVENTS.toLocaleString('en')}; goal < 120 s for 1,000,000: ${EVENTS >= 1_000_000 ? (events.seconds < 120 ? 'met' : 'NOT met') : 'n/a at this size'})
-duplicates   ${events.duplicates} during the load (requests replayed by wrangler dev after a reload)
+duplicates   ${events.duplicates} during the load
 retry        a re-sent batch of ${BATCH}: accepted ${retry.accepted}, duplicates ${retry.duplicates}
-lookup email    p50 ${ms(byEmail.p50)}  p99 ${ms(byEmail.p99)}  max ${ms(byEmail.max)}  (${LOOKUPS} sequential; goal p99 < 20 ms: ${byEmail.p99 < 20 ? 'met' : 'NOT met'})
-lookup linkedin p50 ${ms(byLinkedin.p50)}  p99 ${ms(byLinkedin.p99)}  max ${ms(byLinkedin.max)}  (${Math.ceil(LOOKUPS / 3)} sequential)
-lookup load     ${loaded.rps.toFixed(0)} req/s with ${CONCURRENCY} in flight  p50 ${ms(loaded.p50)}  p99 ${ms(loaded.p99)}
-machine load   ${loadavg()
-    .map((n) => n.toFixed(2))
-    .join(' ')} (1/5/15 min load average at the end; other processes share the 2 cores)
 funnel (all leads) ${funnel.status} in ${ms(funnelMs)}
+Lookups through \`wrangler dev\` (its proxy Worker in front of the Worker; what \`npm start\` serves):
+${lookupBlock(viaDev)}
+Lookups on the same Worker served by Miniflare directly (same build, wrangler.toml, workerd and D1 file; no proxy):
+${lookupBlock(viaMiniflare)}
 D1 query plans:
 ${plans}
 `);

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../shared/calibration/seededSplit';
+import { EVENT_COUNTER_SQL } from '../src/db/leadStore';
 import { call, createToken } from './helpers';
 
 /**
@@ -154,5 +155,19 @@ describe('event counters kept per batch', () => {
       [erased?.id as string, kept?.id as string],
     );
     expect(left).toEqual([{ lead_id: kept?.id, day: '2025-06-01' }]);
+  });
+
+  it('read only the rows a batch inserted (a rowid range), never the whole events table or its indexes', async () => {
+    // Per-batch work must not grow with the table: a plan that scans events or one of its indexes (SQLite 3.40
+    // chose a scan of events_lead_at for the counts statement) would read every stored event on every batch.
+    for (const [name, sql] of Object.entries(EVENT_COUNTER_SQL)) {
+      const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).all<{ detail: string }>();
+      const details = results.map((r) => r.detail);
+      expect(details, name).toContain('SEARCH events USING INTEGER PRIMARY KEY (rowid>?)');
+      expect(
+        details.filter((d) => /\b(SCAN|SEARCH) events\b/.test(d) && !d.includes('rowid>?')),
+        name,
+      ).toEqual([]);
+    }
   });
 });
