@@ -32,6 +32,8 @@ const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 3_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const WRITE_CONCURRENCY = Number(process.env.BENCH_WRITE_CONCURRENCY ?? 4);
 const BATCH = 1000;
+/** Events per POST /v1/events: the route's limit (MAX_EVENT_BATCH_ROWS) unless set. */
+const EVENT_BATCH = Number(process.env.BENCH_EVENT_BATCH ?? 5000);
 const PORT = Number(process.env.BENCH_PORT ?? 8799);
 /** Where requests go: first `wrangler dev`, then (lookups only) the same Worker on Miniflare directly. */
 let BASE = `http://127.0.0.1:${PORT}`;
@@ -258,8 +260,10 @@ async function ingestEvents(): Promise<{ seconds: number; accepted: number; dupl
   let accepted = 0;
   let duplicates = 0;
   let lastReport = started;
-  await pool(Math.ceil(EVENTS / BATCH), WRITE_CONCURRENCY, async (b) => {
-    const rows = Array.from({ length: Math.min(BATCH, EVENTS - b * BATCH) }, (_, k) => eventRow(b * BATCH + k));
+  await pool(Math.ceil(EVENTS / EVENT_BATCH), WRITE_CONCURRENCY, async (b) => {
+    const rows = Array.from({ length: Math.min(EVENT_BATCH, EVENTS - b * EVENT_BATCH) }, (_, k) =>
+      eventRow(b * EVENT_BATCH + k),
+    );
     const res = await api('POST', '/v1/events', rows);
     if (!res.ok) throw new Error(`POST /v1/events → ${res.status} ${(await res.text()).slice(0, 300)}`);
     const report = (await res.json()) as { accepted: number; duplicates: number };
@@ -434,7 +438,7 @@ async function main(): Promise<void> {
 
   log(`loading ${LEADS.toLocaleString('en')} leads (batches of ${BATCH}, ${WRITE_CONCURRENCY} in flight)…`);
   const leadSeconds = await loadLeads();
-  log(`loading ${EVENTS.toLocaleString('en')} events (batches of ${BATCH}, ${WRITE_CONCURRENCY} in flight)…`);
+  log(`loading ${EVENTS.toLocaleString('en')} events (batches of ${EVENT_BATCH}, ${WRITE_CONCURRENCY} in flight)…`);
   const events = await ingestEvents();
   const loadAfterIngest = loadNow();
   // Every event must be stored once (a request replayed after a restart would come back as duplicates).

@@ -8,6 +8,11 @@ import { PROBLEM_TYPES, ProblemError, validationProblem } from './problem';
  * A batch is capped in rows (so one request stays one bounded D1 transaction) and in bytes.
  */
 export const MAX_BATCH_ROWS = 1000;
+/**
+ * Events are small rows that pipelines send in bulk: a larger batch shares one commit (the fsync and the
+ * rewrite of the index and counter pages it touches) among more rows. 5,000 events stay near 1 MiB of JSON.
+ */
+export const MAX_EVENT_BATCH_ROWS = 5000;
 /** Calibration uploads are read-only analyses of past outcomes, so they may be larger. */
 export const MAX_CALIBRATION_ROWS = 100_000;
 /** Same default as the app-wide body limit in index.ts (10 MiB). */

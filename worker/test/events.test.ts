@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_EVENT_BATCH_ROWS } from '../src/batch';
 import { findLeadBundleByEmail } from '../src/db/leadStore';
 import { call, createToken, expectProblem } from './helpers';
 
@@ -122,7 +123,7 @@ describe('POST /v1/events', () => {
     expect(await env.DB.prepare('SELECT count(*) AS n FROM leads WHERE email = ?1').bind('nope').first('n')).toBe(0);
   });
 
-  it('answers 400 when no row is valid, 400 over 1000 rows, and needs the marketer role', async () => {
+  it('answers 400 when no row is valid, 400 over MAX_EVENT_BATCH_ROWS rows, and needs the marketer role', async () => {
     const prefix = `none-${unique()}-`;
     const problem = await expectProblem(
       await call('POST', '/v1/events', {
@@ -133,7 +134,7 @@ describe('POST /v1/events', () => {
     );
     expect(problem.errors?.map((e) => e.path)).toEqual(['0.at']);
     expect(problem).toMatchObject({ accepted: 0, duplicates: 0 });
-    const many = Array.from({ length: 1001 }, (_, i) => ({
+    const many = Array.from({ length: MAX_EVENT_BATCH_ROWS + 1 }, (_, i) => ({
       id: `${prefix}m${i}`,
       email: 'x@example.com',
       type: 'page_view',
@@ -141,8 +142,16 @@ describe('POST /v1/events', () => {
     }));
     expect(
       (await expectProblem(await call('POST', '/v1/events', { token: marketer, body: many }), 400)).detail,
-    ).toContain('1000');
+    ).toContain(String(MAX_EVENT_BATCH_ROWS));
     expect(await storedEventCount(prefix)).toBe(0);
+    // A full batch is one transaction: every row stored, none twice when it is sent again.
+    const full = many.slice(0, MAX_EVENT_BATCH_ROWS);
+    const first = await call('POST', '/v1/events', { token: marketer, body: full });
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ accepted: MAX_EVENT_BATCH_ROWS, duplicates: 0, rejected: [] });
+    const again = await call('POST', '/v1/events', { token: marketer, body: full });
+    expect(await again.json()).toMatchObject({ accepted: 0, duplicates: MAX_EVENT_BATCH_ROWS });
+    expect(await storedEventCount(prefix)).toBe(MAX_EVENT_BATCH_ROWS);
     await expectProblem(await call('POST', '/v1/events', { token: rep, body: [] }), 403);
     await expectProblem(
       await call('POST', '/v1/events', {

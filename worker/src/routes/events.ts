@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { type LeadEvent, LeadEventSchema, zodIssuesToFieldErrors } from '../../../shared';
 import { requireRole } from '../auth';
-import { batchReport, MAX_BATCH_ROWS, parseJsonArray, type RejectedRow, readBodyText } from '../batch';
+import { batchReport, MAX_EVENT_BATCH_ROWS, parseJsonArray, type RejectedRow, readBodyText } from '../batch';
 import { ingestEvents } from '../db/leadStore';
 import { problemResponses } from '../problem';
 import { loadPublishedModel } from '../publishedModel';
@@ -24,12 +24,15 @@ const ingestDoc = createRoute({
   method: 'post',
   path: '/v1/events',
   tags: ['events'],
-  summary: `Ingest behavioural events idempotently on their id (at most ${MAX_BATCH_ROWS} per request)`,
+  summary: `Ingest behavioural events idempotently on their id (at most ${MAX_EVENT_BATCH_ROWS} per request)`,
   description:
     'A retried batch stores nothing twice: events whose id is already stored count as duplicates. Unknown lowercase event types are stored and score only when a rule names them. An event for an email without a lead creates a stub lead in the first lifecycle stage (subscriber), so behaviour that arrives before the CRM record is kept. Accepted events are durable on return; rejected rows write nothing. A batch with no valid row answers 400 with the same report.',
   security: BEARER_SECURITY,
   request: {
-    body: { required: true, content: { 'application/json': { schema: z.array(LeadEventSchema).max(MAX_BATCH_ROWS) } } },
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.array(LeadEventSchema).max(MAX_EVENT_BATCH_ROWS) } },
+    },
   },
   responses: {
     200: { description: 'What was stored', content: { 'application/json': { schema: IngestReportSchema } } },
@@ -41,7 +44,7 @@ const router = createRouter();
 router.openAPIRegistry.registerPath(ingestDoc);
 
 export const eventRoutes = router.post('/v1/events', requireRole('marketer'), async (c) => {
-  const rows = parseJsonArray(await readBodyText(c), 'events');
+  const rows = parseJsonArray(await readBodyText(c), 'events', MAX_EVENT_BATCH_ROWS);
   const rejected: RejectedRow[] = [];
   const events: LeadEvent[] = [];
   rows.forEach((raw, index) => {
