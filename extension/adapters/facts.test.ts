@@ -98,4 +98,26 @@ describe('countryCodeFrom cost', () => {
       Intl.DisplayNames.prototype.of = original;
     }
   });
+
+  it('finds an English country name without creating Intl.DisplayNames (it loads region data: tens of ms)', () => {
+    const Original = Intl.DisplayNames;
+    let created = 0;
+    const Counting = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Intl.DisplayNames>) {
+        super(...args);
+        created += 1;
+      }
+    };
+    Object.defineProperty(Intl, 'DisplayNames', { value: Counting, configurable: true, writable: true });
+    try {
+      expect(countryCodeFrom('Milan, Lombardy, Italy', 'fr')).toBe('IT');
+      expect(countryCodeFrom('Dubai, United Arab Emirates', null)).toBe('AE');
+      expect(countryCodeFrom('Zürich, Switzerland', 'de-CH')).toBe('CH');
+      expect(created).toBe(0);
+      // Other languages still go to Intl.
+      expect(countryCodeFrom('Milano, Lombardia, Italia', 'it')).toBe('IT');
+    } finally {
+      Object.defineProperty(Intl, 'DisplayNames', { value: Original, configurable: true, writable: true });
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { QUESTION_PORT } from '../lib/backgroundClient';
 import { CONNECTION_KEYS } from '../lib/connection';
 import { createMessageHandler } from './messageHandlers';
 import {
@@ -47,6 +48,8 @@ export function startBackground(options: BackgroundServiceOptions = {}): Backgro
     }
     return answer;
   });
+
+  listenForQuestionPorts(handleMessage);
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === MODEL_SYNC_ALARM) {
@@ -99,5 +102,32 @@ async function ensureAlarm(): Promise<void> {
       periodInMinutes: MODEL_SYNC_PERIOD_MINUTES,
       delayInMinutes: MODEL_SYNC_PERIOD_MINUTES,
     });
+  }
+}
+
+/**
+ * Content scripts ask over one long-lived port (see `askOverPort`): same handler, same checks
+ * (the port's sender is the page, as for a message), answers matched by the question's id.
+ */
+function listenForQuestionPorts(handleMessage: ReturnType<typeof createMessageHandler>): void {
+  try {
+    browser.runtime.onConnect.addListener((port) => {
+      if (port.name !== QUESTION_PORT) return;
+      port.onMessage.addListener((message: unknown) => {
+        const { id, request } = (message ?? {}) as { id?: unknown; request?: unknown };
+        if (typeof id !== 'number') return;
+        // Not a request (a push shape, a foreign message): answered with nothing, so the page stops waiting.
+        const answer = handleMessage(request, port.sender ?? {}) ?? Promise.resolve(undefined);
+        void answer.then((envelope) => {
+          try {
+            port.postMessage({ id, envelope });
+          } catch {
+            // The page went away before its answer: nothing to deliver.
+          }
+        });
+      });
+    });
+  } catch {
+    // No ports here (test fakes): pages fall back to one message per question.
   }
 }

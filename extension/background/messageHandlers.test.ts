@@ -28,6 +28,30 @@ describe('background message handler', () => {
     expect(handle('hello', CONTENT_SCRIPT)).toBeUndefined();
   });
 
+  it('sends the model with an insight only to a page that holds another one (or none)', async () => {
+    await bg.services.modelSync.sync();
+    const facts = { email: ACME_CTO.email };
+    const none = await handle({ type: 'insight/get', facts, modelHeld: null }, CONTENT_SCRIPT);
+    expect(none).toMatchObject({ ok: true, data: { model: { version: 1, model: { lifecycle: expect.any(Object) } } } });
+    const model = (none as { data: { model: { version: number; fetchedAt: number } } }).data.model;
+
+    const same = await handle(
+      { type: 'insight/get', facts, modelHeld: { version: model.version, fetchedAt: model.fetchedAt } },
+      CONTENT_SCRIPT,
+    );
+    expect(same).toMatchObject({ ok: true, data: { modelVersion: 1 } });
+    expect((same as { data: object }).data).not.toHaveProperty('model');
+
+    const older = await handle(
+      { type: 'insight/get', facts, modelHeld: { version: 0, fetchedAt: model.fetchedAt } },
+      CONTENT_SCRIPT,
+    );
+    expect(older).toMatchObject({ ok: true, data: { model: { version: 1 } } });
+    // Asked without saying what it holds (popup, the card's own asks): no model in the answer.
+    const plain = await handle({ type: 'insight/get', facts }, CONTENT_SCRIPT);
+    expect((plain as { data: object }).data).not.toHaveProperty('model');
+  });
+
   it('validates requests from pages', async () => {
     const answer = await handle({ type: 'lead/return', leadId: 'lead_1', reason: '  ' }, CONTENT_SCRIPT);
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_request' } });

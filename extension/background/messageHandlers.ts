@@ -5,6 +5,7 @@ import {
   BackgroundRequestSchema,
   type BackgroundResponses,
   type InsightResponse,
+  type ModelInfo,
   type ParsedBackgroundRequest,
   PRIVILEGED_REQUESTS,
 } from '../lib/messages';
@@ -72,7 +73,12 @@ async function handle(
       // Page views double as a cheap model freshness check, on top of the alarm: started once the
       // answer is ready, so the card never waits behind its database read.
       void modelSync.syncIfOlderThan(MODEL_MAX_AGE_MS).catch(() => undefined);
-      return answer;
+      if (request.modelHeld === undefined) return answer;
+      const model = await modelInfo(services);
+      const held = request.modelHeld;
+      const same =
+        model === null ? held === null : held?.version === model.version && held.fetchedAt === model.fetchedAt;
+      return same ? answer : { ...answer, model };
     }
     case 'insight/refresh':
       return withPreview(
@@ -99,10 +105,8 @@ async function handle(
     case 'outbox/dismiss':
       await outbox.dismiss(request.id);
       return outbox.state();
-    case 'model/get': {
-      const row = await modelSync.current();
-      return row ? { version: row.version, model: row.model, fetchedAt: row.fetchedAt } : null;
-    }
+    case 'model/get':
+      return modelInfo(services);
     case 'model/sync':
       return modelSync.sync();
     case 'connection/status':
@@ -117,6 +121,11 @@ async function handle(
 }
 
 const MODEL_MAX_AGE_MS = 30_000;
+
+async function modelInfo(services: BackgroundServices): Promise<ModelInfo | null> {
+  const row = await services.modelSync.current();
+  return row ? { version: row.version, model: row.model, fetchedAt: row.fetchedAt } : null;
+}
 
 /**
  * No model to score with (never connected, or the API never answered): adds the page's facts

@@ -4,7 +4,9 @@ import { browserLocale, storedLocale } from '../i18n';
 import { rememberCaret } from '../lib/insertAtCaret';
 import { clearPrefetchedInsights, prefetchInsight } from '../lib/insightPrefetch';
 import { SITE_MATCH_PATTERNS } from '../lib/siteMatchPatterns';
+import { markStep } from '../lib/stepMarks';
 import { watchPerson } from '../lib/watchPerson';
+import { preloadCardPreferences } from '../overlay/cardPreferences';
 import { mountOverlay, type OverlayHandle } from '../overlay/mountOverlay';
 
 // Local demo pages (`npm start`) are only matched by non-production builds
@@ -32,6 +34,8 @@ export default defineContentScript({
     // later and differs, the person on screen is asked about again in it.
     let locale: string = browserLocale();
     let latest: Parameters<OverlayHandle['show']>[0] = null;
+    // Read while the page parses too, so the card's first render has the user's fold and dock.
+    preloadCardPreferences();
     storedLocale()
       .then((stored) => {
         if (!stored || stored === locale) return;
@@ -53,6 +57,7 @@ export default defineContentScript({
       adapter,
       onChange(people) {
         latest = people.primary;
+        markStep('person');
         if (latest) {
           // Ask for the data now, in parallel with mounting (first person) or with the card's
           // re-render (next person): the card reads this answer instead of asking after it renders.

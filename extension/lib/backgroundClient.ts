@@ -39,11 +39,81 @@ export class BackgroundError extends Error {
   }
 }
 
+/** The long-lived channel content scripts ask the background through (see `askOverPort`). */
+export const QUESTION_PORT = 'leadlens-questions';
+
+type Envelope = BackgroundEnvelope<unknown> | undefined;
+type PortLike = ReturnType<typeof browser.runtime.connect>;
+
+let port: PortLike | null = null;
+/** False once connecting failed (no such API here): every question goes by `sendMessage`. */
+let portUsable = true;
+let nextQuestionId = 0;
+const waitingOnPort = new Map<number, { request: unknown; resolve: (envelope: Envelope) => void }>();
+
+function openPort(): PortLike | null {
+  if (port) return port;
+  if (!portUsable) return null;
+  let opened: PortLike;
+  try {
+    opened = browser.runtime.connect({ name: QUESTION_PORT });
+  } catch {
+    portUsable = false;
+    return null;
+  }
+  opened.onMessage.addListener((message: unknown) => {
+    const { id, envelope } = message as { id?: unknown; envelope?: Envelope };
+    if (typeof id !== 'number') return;
+    const waiting = waitingOnPort.get(id);
+    if (!waiting) return;
+    waitingOnPort.delete(id);
+    waiting.resolve(envelope);
+  });
+  opened.onDisconnect.addListener(() => {
+    if (port === opened) port = null;
+    // The background went away (a stopped service worker, an updated extension): questions still
+    // open are asked again the ordinary way, which wakes the background.
+    const open = [...waitingOnPort.values()];
+    waitingOnPort.clear();
+    for (const waiting of open) {
+      (browser.runtime.sendMessage(waiting.request) as Promise<Envelope>).then(waiting.resolve, () =>
+        waiting.resolve(undefined),
+      );
+    }
+  });
+  port = opened;
+  return opened;
+}
+
+/**
+ * Asks over one long-lived port instead of a `sendMessage` per question: a message channel is
+ * opened, routed to the service worker and closed for every `sendMessage`, and on a busy page
+ * each of those steps waits its turn (`npm run bench:overlay` puts that round trip at most of a
+ * warm card's time). Used by content scripts (http/https pages); extension pages keep
+ * `sendMessage`. Falls back to `sendMessage` when a port cannot be opened or breaks.
+ */
+function askOverPort(request: unknown): Promise<Envelope> | null {
+  if (typeof location === 'undefined' || !/^https?:$/.test(location.protocol)) return null;
+  const open = openPort();
+  if (!open) return null;
+  const id = ++nextQuestionId;
+  return new Promise<Envelope>((resolve) => {
+    waitingOnPort.set(id, { request, resolve });
+    try {
+      open.postMessage({ id, request });
+    } catch {
+      waitingOnPort.delete(id);
+      if (port === open) port = null;
+      (browser.runtime.sendMessage(request) as Promise<Envelope>).then(resolve, () => resolve(undefined));
+    }
+  });
+}
+
 /** Sends one request to the background and unwraps its answer; throws `BackgroundError` on failure. */
 export async function sendToBackground<T extends BackgroundRequestType>(
   request: Extract<BackgroundRequest, { type: T }>,
 ): Promise<BackgroundResponses[T]> {
-  const envelope = (await browser.runtime.sendMessage(request)) as
+  const envelope = (await (askOverPort(request) ?? browser.runtime.sendMessage(request))) as
     | BackgroundEnvelope<BackgroundResponses[T]>
     | undefined;
   if (!envelope) throw new BackgroundError('no_answer', 'The Leadlens background did not answer.');

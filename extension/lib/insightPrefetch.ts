@@ -1,5 +1,7 @@
 import { onBackgroundPush, sendToBackground } from './backgroundClient';
+import { expectModel, forgetHeldModel, heldModel, heldModelStamp, holdModel, loadModel } from './heldModel';
 import type { InsightResponse, QuestionFacts } from './messages';
+import { markStep } from './stepMarks';
 
 /*
  * Insight lookups asked for ahead of the card: the content script asks as soon as it sees a
@@ -46,9 +48,17 @@ export function insightRequestKey(facts: QuestionFacts, locale: string | undefin
   return requestKeyOf(factsKeyOf(facts), locale);
 }
 
+/** Keys already computed, per facts object: the card asks for its facts' key on every render. */
+const factsKeys = new WeakMap<QuestionFacts, string>();
+
 /** The facts' content as a string: adapters may hand a new object with the same content. */
 export function factsKeyOf(facts: QuestionFacts): string {
-  return stableStringify(facts);
+  let key = factsKeys.get(facts);
+  if (key === undefined) {
+    key = stableStringify(facts);
+    factsKeys.set(facts, key);
+  }
+  return key;
 }
 
 export function requestKeyOf(factsKey: string, locale: string | undefined): string {
@@ -77,16 +87,35 @@ export function prefetchInsight(facts: QuestionFacts, locale?: string): void {
       if (push.type === 'push/insightChanged') changedAt.set(push.lookupKey, performance.now());
     });
   }
+  // The model comes with the answer (when the page does not hold it already), so the card's first
+  // data render has it and needs no `model/get` of its own (see ./heldModel).
+  const modelArrived = expectModel();
+  markStep('asked');
   const entry: Prefetch = {
     key,
     startedAt: now,
     settled: null,
-    promise: sendToBackground({ type: 'insight/get', facts, revalidate: true, ...(locale ? { locale } : {}) }),
+    promise: sendToBackground({
+      type: 'insight/get',
+      facts,
+      revalidate: true,
+      modelHeld: heldModelStamp(),
+      ...(locale ? { locale } : {}),
+    }),
   };
   entry.promise.then(
-    (response) => settle(entry, { key, response, failure: null }),
-    (error: unknown) =>
-      settle(entry, { key, response: null, failure: error instanceof Error ? error.message : String(error) }),
+    (response) => {
+      markStep('answered');
+      modelArrived();
+      // Held before the answer is announced: the card renders both in one go.
+      if (response.model !== undefined) holdModel(response.model);
+      settle(entry, { key, response, failure: null });
+    },
+    (error: unknown) => {
+      modelArrived();
+      if (heldModel() === undefined) void loadModel();
+      settle(entry, { key, response: null, failure: error instanceof Error ? error.message : String(error) });
+    },
   );
   prefetches.delete(key);
   prefetches.set(key, entry);
@@ -125,9 +154,10 @@ export function prefetchedAnswer(key: string | null): Answer | null {
   return settled && !settled.failure ? settled : null;
 }
 
-/** Forgets prefetched answers (tests; a content script that is being torn down). */
+/** Forgets prefetched answers and the held model (tests; a content script that is being torn down). */
 export function clearPrefetchedInsights(): void {
   prefetches.clear();
+  forgetHeldModel();
   changedAt.clear();
   stopChangeTracking?.();
   stopChangeTracking = null;

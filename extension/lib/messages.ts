@@ -44,6 +44,12 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
      * follow-up to a page-facts-only first answer, one round trip instead of waiting for the push.
      */
     awaitRefresh: z.boolean().optional(),
+    /**
+     * The model the page holds (null: none yet). When given, the answer carries the background's
+     * model in `model` if it is another one: the card's first render gets data and model in one
+     * message (the content script's first question), instead of a `model/get` answered after it.
+     */
+    modelHeld: z.object({ version: z.number(), fetchedAt: z.number() }).nullable().optional(),
   }),
   /** Same, but waits for a fresh answer from the API. */
   z.object({ type: z.literal('insight/refresh'), facts: PageFactsSchema, locale: LocaleSchema.optional() }),
@@ -132,6 +138,11 @@ export interface InsightResponse {
    * Computed in the background, which has the engine loaded anyway, not in the content script.
    */
   preview?: InsightPreview;
+  /**
+   * Only for a request that said which model it holds (`modelHeld`), and only when the
+   * background's differs from it: the model now (null: none).
+   */
+  model?: ModelInfo | null;
 }
 
 export interface InsightPreview {

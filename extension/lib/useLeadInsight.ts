@@ -110,7 +110,9 @@ export function useLeadInsight(
         // A slower answer to an older question must not overwrite a newer one.
         if (requestId !== latestRequest.current) return;
         lookupKey.current = response.lookupKey;
-        setAnswer({ key, response, failure: null });
+        // The prefetched answer the card already shows: keep that very object, so nothing re-renders for it.
+        const settled = prefetch?.settled;
+        setAnswer(settled?.response === response ? settled : { key, response, failure: null });
         if (prefetch && response.lookupKey && changedSince(response.lookupKey, prefetch.startedAt)) {
           // The lookup finished between the prefetch and this hook listening: read the stored answer.
           void ask('insight/get', false);
@@ -144,7 +146,7 @@ export function useLeadInsight(
           void ask('insight/get');
           break;
         case 'push/outboxChanged':
-          setOutbox(push.state);
+          setOutbox((previous) => sameOutbox(previous, push.state));
           break;
       }
     });
@@ -157,7 +159,7 @@ export function useLeadInsight(
   useEffect(() => {
     let live = true;
     sendToBackground({ type: 'outbox/state' })
-      .then((state) => live && setOutbox(state))
+      .then((state) => live && setOutbox((previous) => sameOutbox(previous, state)))
       .catch(() => undefined);
     return () => {
       live = false;
@@ -219,4 +221,19 @@ function isFirstLookup(response: InsightResponse): boolean {
     response.insight.lead === undefined &&
     response.insight.fetchedAt === null
   );
+}
+
+/**
+ * `next`, or `previous` when they say the same (an empty outbox, usually): the card is not
+ * re-rendered for an answer that changes nothing it shows.
+ */
+function sameOutbox(previous: OutboxState, next: OutboxState): OutboxState {
+  const same =
+    previous.pending === next.pending &&
+    previous.failed === next.failed &&
+    previous.paused === next.paused &&
+    previous.lastError === next.lastError &&
+    previous.items.length === next.items.length &&
+    (next.items.length === 0 || JSON.stringify(previous.items) === JSON.stringify(next.items));
+  return same ? previous : next;
 }

@@ -99,6 +99,36 @@ describe('watchPerson', () => {
     expect(adapter.keyCalls - calls).toBe(1);
   });
 
+  it('looks at once, even within a throttle period, when the DOM changes under a new address (in-place navigation)', async () => {
+    const adapter = fakeAdapter();
+    const seen: (string | undefined)[] = [];
+    const watcher = watchPerson({
+      adapter,
+      throttleMs: 10_000,
+      onChange: (people) => seen.push(people.primary?.facts.email),
+    });
+    stop = watcher.stop;
+    showPerson('a@x.example');
+    await Promise.resolve();
+    expect(seen).toEqual([undefined, 'a@x.example']);
+
+    // Within the throttle period, same address: waits.
+    showPerson('b@x.example');
+    await Promise.resolve();
+    expect(seen).toEqual([undefined, 'a@x.example']);
+
+    // A router's navigation: new person and new address in one task, seen in the observer's microtask.
+    const before = location.href;
+    try {
+      showPerson('c@x.example');
+      history.pushState({}, '', '/in/next-person');
+      await Promise.resolve();
+      expect(seen).toEqual([undefined, 'a@x.example', 'c@x.example']);
+    } finally {
+      history.replaceState({}, '', before);
+    }
+  });
+
   it('looks again on back/forward (popstate) and hash changes', async () => {
     showPerson('a@x.example');
     const adapter = fakeAdapter();

@@ -1,7 +1,8 @@
-import { useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AlignmentModel, Lead, LifecycleTransition, ScoreResult } from '../../shared';
 import { directionOf, LocaleProvider, type MessageKey, t as translate, type UiLocale } from '../i18n';
 import type { InsightStatus } from '../lib/messages';
+import { markStep } from '../lib/stepMarks';
 import type { LeadOutboxSummary } from '../lib/useLeadInsight';
 import {
   glossaryDefinition,
@@ -20,7 +21,7 @@ import {
 import { formatAge } from './duration';
 import { type CardActions, LeadActions } from './LeadActions';
 import { PlainText } from './PlainText';
-import type { CardPlacement } from './placement';
+import { type CardPlacement, cssMaxHeight } from './placement';
 import { QuadrantMatrix } from './QuadrantMatrix';
 import { SlaClock } from './SlaClock';
 import { TalkingPoints } from './TalkingPoints';
@@ -70,7 +71,7 @@ function placementStyle(placement: CardPlacement | undefined): React.CSSProperti
     [placement.side]: `${placement.offset}px`,
     [other]: 'auto',
     top: `${placement.top}px`,
-    maxHeight: `${placement.maxHeight}px`,
+    maxHeight: placement.maxHeight === null ? cssMaxHeight(placement.top) : `${placement.maxHeight}px`,
   };
 }
 
@@ -94,21 +95,21 @@ function labelOr(definition: { label: string } | null, id: string): string {
  * Everything from a page or the model is rendered as React text; nothing as HTML.
  */
 export function LeadCard(props: LeadCardProps) {
-  const { score, lead, model, locale, now, collapsed = false, dock = 'right' } = props;
+  const { score, lead, model, locale, collapsed = false, dock = 'right' } = props;
   const bodyId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
+  // The headline (the contract's data-* attributes, quadrant, score, name) is painted first; the
+  // body (numbers, facts with their definitions, talking points, why, actions) is rendered in the
+  // task after that paint. Rendered together, a LinkedIn profile's first card took one 90 ms task
+  // (`npm run bench:overlay`). Effects run after the paint (Preact) or inside act() (tests).
+  markStep('card');
+  const [complete, setComplete] = useState(false);
+  useEffect(() => setComplete(true), []);
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(key, params, locale);
   const persona = score.personas[0];
   const stageId = score.stage || 'unknown';
-  const stage = stageId === 'unknown' ? null : lifecycleStage(model, stageId, locale);
-  const suggested = score.suggestedStage ? lifecycleStage(model, score.suggestedStage, locale) : null;
-  const status = lead?.leadStatus ? leadStatus(model, lead.leadStatus, locale) : null;
-  const journey = journeyStage(model, score.journeyStage, locale);
   const quadrant = quadrantDefinition(model, score.quadrant, locale);
-  const minFit = gradeMinFit(model, score.grade);
   const name = props.personName ?? lead?.name;
-  const messaging = localizedMessaging(model, score, locale);
-  const term = (id: string, fallback: MessageKey) => glossaryTerm(model, id, locale)?.definition ?? t(fallback);
 
   return (
     <LocaleProvider locale={locale}>
@@ -182,203 +183,225 @@ export function LeadCard(props: LeadCardProps) {
           </button>
         </header>
         <div id={bodyId} className="ll-body" hidden={collapsed}>
-          <StatusLine {...props} />
-          <div className="ll-overview">
-            <QuadrantMatrix
-              model={model}
-              quadrant={score.quadrant}
-              fit={score.fit}
-              interest={score.interest}
-              interestKnown={score.interestKnown}
-            />
-            <dl className="ll-numbers">
-              <div>
-                <dt>
-                  <Term definition={term('lead_score', 'label.score')}>{t('label.score')}</Term>
-                </dt>
-                <dd>{Math.round(score.score)}</dd>
-              </div>
-              <div>
-                <dt>
-                  <Term
-                    definition={
-                      minFit !== null
-                        ? t('value.gradeDefinition', { grade: score.grade, minFit })
-                        : term('fit', 'label.fit')
-                    }
-                  >
-                    {t('label.grade')}
-                  </Term>
-                </dt>
-                <dd>
-                  <PlainText value={score.grade} max={3} />
-                </dd>
-              </div>
-              <div>
-                <dt>
-                  <Term definition={term('fit', 'label.fit')}>{t('label.fit')}</Term>
-                </dt>
-                <dd>{Math.round(score.fit)}</dd>
-              </div>
-              <div>
-                <dt>
-                  <Term definition={term('interest', 'label.interest')}>{t('label.interest')}</Term>
-                </dt>
-                <dd data-interest-known={score.interestKnown}>
-                  {score.interestKnown ? Math.round(score.interest) : t('value.interestUnknown')}
-                </dd>
-              </div>
-            </dl>
-          </div>
-
-          <dl className="ll-facts">
-            <div>
-              <dt>
-                <Term definition={glossaryDefinition(model, 'quadrant', locale)}>{t('label.quadrant')}</Term>
-              </dt>
-              <dd>
-                <Term definition={quadrant?.definition}>{labelOr(quadrant, t(`quadrant.${score.quadrant}`))}</Term>
-              </dd>
-            </div>
-            <div>
-              <dt>
-                <Term definition={glossaryDefinition(model, 'lifecycle_stage', locale)}>{t('label.stage')}</Term>
-              </dt>
-              <dd>
-                <Term definition={stage?.definition}>
-                  {stageId === 'unknown' ? t('value.unknownStage') : labelOr(stage, stageId)}
-                </Term>
-                {score.suggestedStage ? (
-                  <span className="ll-suggested">
-                    {' '}
-                    <Term definition={suggested?.definition}>
-                      {t('label.suggestedStage', { stage: labelOr(suggested, score.suggestedStage) })}
-                    </Term>
-                  </span>
-                ) : null}
-              </dd>
-            </div>
-            {lead?.leadStatus ? (
-              <div>
-                <dt>
-                  <Term definition={glossaryDefinition(model, 'lead_status', locale)}>{t('label.status')}</Term>
-                </dt>
-                <dd>
-                  <Term definition={status?.definition}>{labelOr(status, lead.leadStatus)}</Term>
-                </dd>
-              </div>
-            ) : null}
-            <div>
-              <dt>
-                <Term definition={glossaryDefinition(model, 'persona', locale)}>{t('label.persona')}</Term>
-              </dt>
-              <dd>
-                {persona ? (
-                  <>
-                    <Term definition={personaDefinition(model, persona.id, locale)}>
-                      <PlainText value={personaName(model, persona, locale)} max={80} />
-                    </Term>{' '}
-                    <span className="ll-muted">
-                      {t('label.confidence', { percent: Math.round(persona.confidence * 100) })}
-                    </span>
-                    {persona.matched.length > 0 ? (
-                      <span className="ll-matched" title={persona.matched.join('\n')}>
-                        {' '}
-                        <PlainText
-                          value={t('label.matched', {
-                            signals: [...new Set(persona.matched.map(signalKind))].join(', '),
-                          })}
-                          max={120}
-                        />
-                      </span>
-                    ) : null}
-                  </>
-                ) : (
-                  t('value.noPersona')
-                )}
-              </dd>
-            </div>
-            <div>
-              <dt>
-                <Term definition={glossaryDefinition(model, 'journey_stage', locale)}>{t('label.journey')}</Term>
-              </dt>
-              <dd>
-                <Term definition={journey?.definition}>{labelOr(journey, score.journeyStage)}</Term>
-              </dd>
-            </div>
-          </dl>
-
-          <div className="ll-next">
-            <h3 className="ll-heading">{t('label.nextAction')}</h3>
-            <PlainText value={nextAction(model, score, locale)} max={300} className="ll-wrap" />
-            {score.sla ? (
-              <p className="ll-sla-line">
-                <Term definition={glossaryDefinition(model, 'sla', locale)}>{t('label.sla')}</Term>{' '}
-                <SlaClock sla={score.sla} now={now} />
-              </p>
-            ) : null}
-          </div>
-
-          <div className="ll-section">
-            <h3 className="ll-heading">{t('label.talkingPoints')}</h3>
-            {isLookingUp(props) && messaging.talkingPoints.length > 0 ? (
-              // The lead record may name another persona or stage: a point inserted now may not be
-              // on the card a moment later, so say where these come from.
-              <p className="ll-muted" data-ll-provisional="true">
-                {t('card.pointsFromPage')}
-              </p>
-            ) : null}
-            <TalkingPoints talkingPoints={messaging.talkingPoints} onInsert={props.onInsert} />
-            {messaging.content.length > 0 ? (
-              <>
-                <h3 className="ll-heading">{t('label.content')}</h3>
-                <ul className="ll-content">
-                  {messaging.content.map((item) => (
-                    <li key={`${item.personaId}:${item.title}:${item.url ?? ''}`}>
-                      {item.url && /^https?:\/\//i.test(item.url) ? (
-                        <a href={item.url} target="_blank" rel="noopener noreferrer">
-                          <PlainText value={item.title} max={120} />
-                        </a>
-                      ) : (
-                        <PlainText value={item.title} max={120} />
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-          </div>
-
-          <details className="ll-section">
-            <summary className="ll-heading">{t('label.why')}</summary>
-            <WhyList why={score.why} model={model} />
-          </details>
-
-          {props.actions ? (
-            <div className="ll-section">
-              <h3 className="ll-heading">{t('label.actions')}</h3>
-              <LeadActions
-                actions={props.actions}
-                outbox={props.outbox ?? EMPTY_OUTBOX}
-                stored={lead !== undefined}
-                defaultChannel={props.defaultChannel}
-                canAccept={canMove(model, stageId, (move) => move.to === 'sal')}
-                canReturn={canMove(model, stageId, (move) => move.setsStatus === 'returned_not_ready')}
-              />
-            </div>
-          ) : null}
-
-          <footer className="ll-footer">
-            <span className="ll-muted">v{score.modelVersion}</span>
-            {props.onRefresh ? (
-              <button type="button" className="ll-button ll-small" onClick={() => props.onRefresh?.()}>
-                {t('card.refresh')}
-              </button>
-            ) : null}
-          </footer>
+          {complete ? <CardBody {...props} /> : null}
         </div>
       </section>
     </LocaleProvider>
+  );
+}
+
+/** The card below its header: everything but the headline, rendered once the headline is painted. */
+function CardBody(props: LeadCardProps) {
+  const { score, lead, model, locale, now } = props;
+  markStep('body');
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(key, params, locale);
+  const persona = score.personas[0];
+  const stageId = score.stage || 'unknown';
+  const stage = stageId === 'unknown' ? null : lifecycleStage(model, stageId, locale);
+  const suggested = score.suggestedStage ? lifecycleStage(model, score.suggestedStage, locale) : null;
+  const status = lead?.leadStatus ? leadStatus(model, lead.leadStatus, locale) : null;
+  const journey = journeyStage(model, score.journeyStage, locale);
+  const quadrant = quadrantDefinition(model, score.quadrant, locale);
+  const minFit = gradeMinFit(model, score.grade);
+  const messaging = localizedMessaging(model, score, locale);
+  const term = (id: string, fallback: MessageKey) => glossaryTerm(model, id, locale)?.definition ?? t(fallback);
+  return (
+    <>
+      <StatusLine {...props} />
+      <div className="ll-overview">
+        <QuadrantMatrix
+          model={model}
+          quadrant={score.quadrant}
+          fit={score.fit}
+          interest={score.interest}
+          interestKnown={score.interestKnown}
+        />
+        <dl className="ll-numbers">
+          <div>
+            <dt>
+              <Term definition={term('lead_score', 'label.score')}>{t('label.score')}</Term>
+            </dt>
+            <dd>{Math.round(score.score)}</dd>
+          </div>
+          <div>
+            <dt>
+              <Term
+                definition={
+                  minFit !== null
+                    ? t('value.gradeDefinition', { grade: score.grade, minFit })
+                    : term('fit', 'label.fit')
+                }
+              >
+                {t('label.grade')}
+              </Term>
+            </dt>
+            <dd>
+              <PlainText value={score.grade} max={3} />
+            </dd>
+          </div>
+          <div>
+            <dt>
+              <Term definition={term('fit', 'label.fit')}>{t('label.fit')}</Term>
+            </dt>
+            <dd>{Math.round(score.fit)}</dd>
+          </div>
+          <div>
+            <dt>
+              <Term definition={term('interest', 'label.interest')}>{t('label.interest')}</Term>
+            </dt>
+            <dd data-interest-known={score.interestKnown}>
+              {score.interestKnown ? Math.round(score.interest) : t('value.interestUnknown')}
+            </dd>
+          </div>
+        </dl>
+      </div>
+
+      <dl className="ll-facts">
+        <div>
+          <dt>
+            <Term definition={glossaryDefinition(model, 'quadrant', locale)}>{t('label.quadrant')}</Term>
+          </dt>
+          <dd>
+            <Term definition={quadrant?.definition}>{labelOr(quadrant, t(`quadrant.${score.quadrant}`))}</Term>
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <Term definition={glossaryDefinition(model, 'lifecycle_stage', locale)}>{t('label.stage')}</Term>
+          </dt>
+          <dd>
+            <Term definition={stage?.definition}>
+              {stageId === 'unknown' ? t('value.unknownStage') : labelOr(stage, stageId)}
+            </Term>
+            {score.suggestedStage ? (
+              <span className="ll-suggested">
+                {' '}
+                <Term definition={suggested?.definition}>
+                  {t('label.suggestedStage', { stage: labelOr(suggested, score.suggestedStage) })}
+                </Term>
+              </span>
+            ) : null}
+          </dd>
+        </div>
+        {lead?.leadStatus ? (
+          <div>
+            <dt>
+              <Term definition={glossaryDefinition(model, 'lead_status', locale)}>{t('label.status')}</Term>
+            </dt>
+            <dd>
+              <Term definition={status?.definition}>{labelOr(status, lead.leadStatus)}</Term>
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>
+            <Term definition={glossaryDefinition(model, 'persona', locale)}>{t('label.persona')}</Term>
+          </dt>
+          <dd>
+            {persona ? (
+              <>
+                <Term definition={personaDefinition(model, persona.id, locale)}>
+                  <PlainText value={personaName(model, persona, locale)} max={80} />
+                </Term>{' '}
+                <span className="ll-muted">
+                  {t('label.confidence', { percent: Math.round(persona.confidence * 100) })}
+                </span>
+                {persona.matched.length > 0 ? (
+                  <span className="ll-matched" title={persona.matched.join('\n')}>
+                    {' '}
+                    <PlainText
+                      value={t('label.matched', {
+                        signals: [...new Set(persona.matched.map(signalKind))].join(', '),
+                      })}
+                      max={120}
+                    />
+                  </span>
+                ) : null}
+              </>
+            ) : (
+              t('value.noPersona')
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <Term definition={glossaryDefinition(model, 'journey_stage', locale)}>{t('label.journey')}</Term>
+          </dt>
+          <dd>
+            <Term definition={journey?.definition}>{labelOr(journey, score.journeyStage)}</Term>
+          </dd>
+        </div>
+      </dl>
+
+      <div className="ll-next">
+        <h3 className="ll-heading">{t('label.nextAction')}</h3>
+        <PlainText value={nextAction(model, score, locale)} max={300} className="ll-wrap" />
+        {score.sla ? (
+          <p className="ll-sla-line">
+            <Term definition={glossaryDefinition(model, 'sla', locale)}>{t('label.sla')}</Term>{' '}
+            <SlaClock sla={score.sla} now={now} />
+          </p>
+        ) : null}
+      </div>
+
+      <div className="ll-section">
+        <h3 className="ll-heading">{t('label.talkingPoints')}</h3>
+        {isLookingUp(props) && messaging.talkingPoints.length > 0 ? (
+          // The lead record may name another persona or stage: a point inserted now may not be
+          // on the card a moment later, so say where these come from.
+          <p className="ll-muted" data-ll-provisional="true">
+            {t('card.pointsFromPage')}
+          </p>
+        ) : null}
+        <TalkingPoints talkingPoints={messaging.talkingPoints} onInsert={props.onInsert} />
+        {messaging.content.length > 0 ? (
+          <>
+            <h3 className="ll-heading">{t('label.content')}</h3>
+            <ul className="ll-content">
+              {messaging.content.map((item) => (
+                <li key={`${item.personaId}:${item.title}:${item.url ?? ''}`}>
+                  {item.url && /^https?:\/\//i.test(item.url) ? (
+                    <a href={item.url} target="_blank" rel="noopener noreferrer">
+                      <PlainText value={item.title} max={120} />
+                    </a>
+                  ) : (
+                    <PlainText value={item.title} max={120} />
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </div>
+
+      <details className="ll-section">
+        <summary className="ll-heading">{t('label.why')}</summary>
+        <WhyList why={score.why} model={model} />
+      </details>
+
+      {props.actions ? (
+        <div className="ll-section">
+          <h3 className="ll-heading">{t('label.actions')}</h3>
+          <LeadActions
+            actions={props.actions}
+            outbox={props.outbox ?? EMPTY_OUTBOX}
+            stored={lead !== undefined}
+            defaultChannel={props.defaultChannel}
+            canAccept={canMove(model, stageId, (move) => move.to === 'sal')}
+            canReturn={canMove(model, stageId, (move) => move.setsStatus === 'returned_not_ready')}
+          />
+        </div>
+      ) : null}
+
+      <footer className="ll-footer">
+        <span className="ll-muted">v{score.modelVersion}</span>
+        {props.onRefresh ? (
+          <button type="button" className="ll-button ll-small" onClick={() => props.onRefresh?.()}>
+            {t('card.refresh')}
+          </button>
+        ) : null}
+      </footer>
+    </>
   );
 }
 

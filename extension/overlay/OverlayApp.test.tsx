@@ -7,6 +7,8 @@ import { MODEL_SYNC_ALARM, startBackground } from '../background/index';
 import { ACME_CTO, FakeApi, GOOD_TOKEN } from '../background/test/fakeApi';
 import { saveTestConnection, settle } from '../background/test/testBackground';
 import { testModel } from '../background/test/testModel';
+import { heldModel } from '../lib/heldModel';
+import { freshPrefetch, insightRequestKey, prefetchInsight } from '../lib/insightPrefetch';
 import { OverlayApp } from './OverlayApp';
 
 /** A mail site whose compose body is the page's contenteditable. */
@@ -62,6 +64,33 @@ describe('OverlayApp', () => {
       await settle(10);
     });
     await waitFor(() => expect(screen.getByTestId('leadlens-card').dataset.modelVersion).toBe('2'));
+  });
+
+  it("shows the model that came with the content script's first question, without a model/get, and is not sent it twice", async () => {
+    const types: string[] = [];
+    const record = (message: unknown) => {
+      types.push((message as { type?: string }).type ?? '');
+    };
+    fakeBrowser.runtime.onMessage.addListener(record);
+    try {
+      prefetchInsight(ADA.facts);
+      await act(() => settle(10));
+      expect(heldModel()?.version).toBe(1);
+      render(<OverlayApp person={ADA} adapter={MAIL_ADAPTER} doc={document} />);
+      await waitFor(() => expect(screen.getByTestId('leadlens-card').dataset.stage).toBe('lead'));
+      await act(() => settle(10));
+      expect(types).toContain('insight/get');
+      expect(types).not.toContain('model/get');
+
+      // The next person's question says which model the page holds: the answer does not repeat it.
+      const next = { email: 'grace@example.test', name: 'Grace' };
+      prefetchInsight(next);
+      const answer = await freshPrefetch(insightRequestKey(next, undefined))?.promise;
+      expect(answer).toBeDefined();
+      expect(answer).not.toHaveProperty('model');
+    } finally {
+      fakeBrowser.runtime.onMessage.removeListener(record);
+    }
   });
 
   it('remembers that the card was folded', async () => {

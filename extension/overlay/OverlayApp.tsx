@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import type { PagePerson, SiteAdapter } from '../adapters';
 import { useLocale } from '../i18n';
 import { sendToBackground } from '../lib/backgroundClient';
@@ -7,7 +7,7 @@ import { useAlignmentModel } from '../lib/useAlignmentModel';
 import { useLeadInsight } from '../lib/useLeadInsight';
 import { useCardPreferences } from './cardPreferences';
 import type { CardActions } from './LeadActions';
-import { LeadCard } from './LeadCard';
+import { type DockSide, LeadCard } from './LeadCard';
 import { placeCard } from './placement';
 import { useNow } from './useNow';
 import { usePageGeometry } from './usePageGeometry';
@@ -27,6 +27,14 @@ const CHANNEL_OF_SITE = {
   hubspot: 'phone',
   salesforce: 'phone',
 } as const;
+
+/**
+ * The card re-renders only when what it shows changes: the hooks below answer soon after its first
+ * data render (stored preferences, page positions, outbox state, the same prefetched answer again),
+ * usually with nothing new, and re-rendering the whole card for each made the page's first
+ * seconds a string of long tasks.
+ */
+const Card = memo(LeadCard);
 
 /** The card for the person on screen, wired to the background's data hook. No person → nothing. */
 export function OverlayApp({ person, adapter, doc, caretIn }: OverlayAppProps) {
@@ -88,17 +96,22 @@ export function OverlayApp({ person, adapter, doc, caretIn }: OverlayAppProps) {
     [doc, setPreferences],
   );
 
+  const { dock, top, collapsed } = preferences;
+  const { defaultTop, viewport, anchor } = geometry;
+  const placement = useMemo(
+    () => placeCard({ side: dock, top: top ?? defaultTop, viewport, anchor }),
+    [dock, top, defaultTop, viewport, anchor],
+  );
+  const refresh = state.actions.refresh;
+  const onRefresh = useCallback(() => void refresh(), [refresh]);
+  const onCollapsedChange = useCallback((next: boolean) => setPreferences({ collapsed: next }), [setPreferences]);
+  const onDockChange = useCallback((next: DockSide) => setPreferences({ dock: next }), [setPreferences]);
+
   const shown = insightScore ?? preview?.score;
   if (!person || !shown) return null;
-  const placement = placeCard({
-    side: preferences.dock,
-    top: preferences.top ?? geometry.defaultTop,
-    viewport: geometry.viewport,
-    anchor: geometry.anchor,
-  });
   const insight = state.insight;
   return (
-    <LeadCard
+    <Card
       score={shown}
       lead={insight?.lead}
       model={modelInfo?.model ?? preview?.model ?? null}
@@ -113,13 +126,13 @@ export function OverlayApp({ person, adapter, doc, caretIn }: OverlayAppProps) {
       actions={insight?.lead ? actions : undefined}
       outbox={state.outbox}
       onInsert={adapter.composeBody ? onInsert : undefined}
-      onRefresh={insightScore ? () => void state.actions.refresh() : undefined}
+      onRefresh={insightScore ? onRefresh : undefined}
       defaultChannel={CHANNEL_OF_SITE[adapter.id]}
       now={now}
-      collapsed={preferences.collapsed}
-      onCollapsedChange={(collapsed) => setPreferences({ collapsed })}
-      dock={preferences.dock}
-      onDockChange={(dock) => setPreferences({ dock })}
+      collapsed={collapsed}
+      onCollapsedChange={onCollapsedChange}
+      dock={dock}
+      onDockChange={onDockChange}
       placement={placement}
       onDragStart={onDragStart}
     />

@@ -23,14 +23,39 @@ function parsePreferences(value: unknown): CardPreferences {
   };
 }
 
+function samePreferences(a: CardPreferences, b: CardPreferences): boolean {
+  return a.collapsed === b.collapsed && a.dock === b.dock && a.top === b.top;
+}
+
+/** Read ahead by the content script (see `preloadCardPreferences`); null until that read is back. */
+let preloaded: CardPreferences | null = null;
+
+/**
+ * Reads the stored preferences now, while the page is still loading, so the card's first render
+ * is already folded, docked and placed as the user left it (instead of re-rendering when its own
+ * read answers, after the first paint).
+ */
+export function preloadCardPreferences(): void {
+  browser.storage.local
+    .get(CARD_PREFERENCES_KEY)
+    .then((stored) => {
+      preloaded = parsePreferences(stored[CARD_PREFERENCES_KEY]);
+    })
+    .catch(() => undefined);
+}
+
 /** The stored card preferences and a setter that stores a change (shared by every open tab). */
 export function useCardPreferences(): [CardPreferences, (change: Partial<CardPreferences>) => void] {
-  const [preferences, setPreferences] = useState<CardPreferences>(DEFAULTS);
+  const [preferences, setPreferences] = useState<CardPreferences>(() => preloaded ?? DEFAULTS);
   useEffect(() => {
     let live = true;
     browser.storage.local
       .get(CARD_PREFERENCES_KEY)
-      .then((stored) => live && setPreferences(parsePreferences(stored[CARD_PREFERENCES_KEY])))
+      .then((stored) => {
+        if (!live) return;
+        const next = parsePreferences(stored[CARD_PREFERENCES_KEY]);
+        setPreferences((current) => (samePreferences(current, next) ? current : next));
+      })
       .catch(() => undefined);
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       if (area === 'local' && CARD_PREFERENCES_KEY in changes) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARD_WIDTH, placeCard } from './placement';
+import { CARD_WIDTH, cssMaxHeight, placeCard } from './placement';
 
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -13,11 +13,23 @@ describe('placeCard', () => {
     });
   });
 
+  it('before the viewport was read (no forced layout), docks and leaves the same height to CSS', () => {
+    expect(placeCard({ side: 'left', top: 60, viewport: null })).toEqual({
+      side: 'left',
+      offset: 12,
+      top: 60,
+      maxHeight: null,
+    });
+    // What placeCard computes from an 800 px viewport (728), in CSS: 100vh − top − the 12 px gap, at least 160 px.
+    expect(cssMaxHeight(60)).toBe('max(160px, calc(100vh - 72px))');
+  });
+
   it('ends above a compose window docked at the bottom right', () => {
     const compose = { left: 744, right: 1264, top: 420, bottom: 800 };
     const placement = placeCard({ side: 'right', top: 72, viewport: VIEWPORT, anchor: compose });
     expect(placement).toMatchObject({ side: 'right', offset: 12 });
-    expect(placement.top + placement.maxHeight).toBeLessThanOrEqual(compose.top);
+    expect(placement.maxHeight).not.toBeNull();
+    expect(placement.top + (placement.maxHeight ?? Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(compose.top);
   });
 
   it('moves beside a tall floating window instead of covering it', () => {

@@ -18,13 +18,15 @@ export interface CardPlacement {
   /** Distance from that edge (px). */
   offset: number;
   top: number;
-  maxHeight: number;
+  /** Null: the viewport was not read yet; CSS keeps the card within it (see `cssMaxHeight`). */
+  maxHeight: number | null;
 }
 
 export interface PlacementInput {
   side: DockSide;
   top: number;
-  viewport: { width: number; height: number };
+  /** Null until read (reading it forces a layout): the card is then docked, its height left to CSS. */
+  viewport: { width: number; height: number } | null;
   /** The site's element the card must not cover (the email being written, a profile's top card). */
   anchor?: Box | null;
 }
@@ -40,10 +42,11 @@ function overlaps(a: Box, b: Box): boolean {
  * room, else it stays (over a wide pane; the user can fold, re-dock or drag it).
  */
 export function placeCard({ side, top, viewport, anchor }: PlacementInput): CardPlacement {
+  if (!viewport) return { side, offset: EDGE_GAP, top, maxHeight: null };
   const naturalHeight = Math.max(MIN_USEFUL_HEIGHT, viewport.height - top - EDGE_GAP);
-  const docked: CardPlacement = { side, offset: EDGE_GAP, top, maxHeight: naturalHeight };
+  const docked = { side, offset: EDGE_GAP, top, maxHeight: naturalHeight };
   if (!anchor) return docked;
-  const cardBox = (placement: CardPlacement): Box => {
+  const cardBox = (placement: CardPlacement & { maxHeight: number }): Box => {
     const left = placement.side === 'right' ? viewport.width - placement.offset - CARD_WIDTH : placement.offset;
     return { left, right: left + CARD_WIDTH, top: placement.top, bottom: placement.top + placement.maxHeight };
   };
@@ -61,4 +64,9 @@ export function placeCard({ side, top, viewport, anchor }: PlacementInput): Card
     return { ...docked, offset };
   }
   return docked;
+}
+
+/** The docked card's natural height in CSS, for when the viewport was not read: what `placeCard` computes. */
+export function cssMaxHeight(top: number): string {
+  return `max(${MIN_USEFUL_HEIGHT}px, calc(100vh - ${top + EDGE_GAP}px))`;
 }

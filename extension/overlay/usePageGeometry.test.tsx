@@ -47,8 +47,10 @@ describe('usePageGeometry', () => {
       expect(renders.at(-1)?.geometry).toMatchObject({
         defaultTop: 60,
         anchor: { left: 700, top: 400, right: 1200, bottom: 900 },
+        viewport: { width: window.innerWidth, height: window.innerHeight },
       }),
     );
+    expect(renders[0]?.geometry.viewport).toBeNull();
   });
 
   it('ignores an anchor that is not on screen', async () => {
@@ -59,5 +61,7 @@ describe('usePageGeometry', () => {
     render(<Probe adapter={adapterWithAnchor(hidden)} onRender={(geometry) => renders.push(geometry)} />);
     await waitFor(() => expect(measured).toHaveBeenCalled());
     expect(renders.at(-1)?.anchor).toBeNull();
+    // No anchor to keep clear of: the viewport is never read (no layout, no re-render for it).
+    expect(renders.at(-1)?.viewport).toBeNull();
   });
 });

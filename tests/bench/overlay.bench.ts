@@ -152,6 +152,8 @@ const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms`
 interface LatencySample {
   /** Start → first frame with exactly the API's data for the expected person. */
   data: number | null;
+  /** Start → first frame with the API's data and the card's body too (numbers, facts, talking points). */
+  complete: number | null;
   /** Start → first frame with any card (cold: the page-facts-only score). */
   firstCard: number | null;
   /** Start → first change of the card at all (after a navigation: the previous person's card goes away). */
@@ -163,6 +165,11 @@ interface LatencySample {
    * name (the card re-rendered for the new person before its data was reset).
    */
   previousDataUnderNewName?: boolean;
+  /**
+   * The content script's step marks (extension/lib/stepMarks.ts), the first of each after the
+   * start, from the start: person seen, question asked, answer in, card rendered, body rendered.
+   */
+  steps?: Record<string, number>;
   /** What the card showed last when the sample timed out. */
   lastState?: CardState | null;
 }
@@ -184,6 +191,15 @@ function findPaints({ since, expected, previous }: SampleQuery) {
     (entry) => entry.state && entry.paintedAt !== null && keys.every((key) => entry.state?.[key] === expected[key]),
   );
   if (!match) return null;
+  const complete = after.find(
+    (entry) =>
+      entry.at >= match.at &&
+      entry.complete &&
+      entry.paintedAt !== null &&
+      keys.every((key) => entry.state?.[key] === expected[key]),
+  );
+  // Not yet in: keep polling (the body follows the headline within a task or two).
+  if (!complete) return null;
   const first = after.find((entry) => entry.state && entry.paintedAt !== null);
   const labelBefore = probe.cardLog.filter((entry) => entry.at < since).at(-1)?.label ?? null;
   const sameState = (a: CardState | null, b: CardState) => a !== null && keys.every((key) => a[key] === b[key]);
@@ -199,9 +215,18 @@ function findPaints({ since, expected, previous }: SampleQuery) {
           entry.at < match.at && sameState(entry.state, previous) && entry.label !== labelBefore && painted(index),
       )
     : false;
+  const steps: Record<string, number> = {};
+  for (const mark of performance.getEntriesByType('mark')) {
+    const step = mark.name.startsWith('leadlens:') ? mark.name.slice('leadlens:'.length) : null;
+    if (step && step !== 'probe' && mark.startTime >= since && mark.startTime <= (complete.paintedAt ?? 0)) {
+      steps[step] ??= mark.startTime - since;
+    }
+  }
   return {
     previousDataUnderNewName,
+    steps,
     dataPaintedAt: match.paintedAt,
+    completePaintedAt: complete.paintedAt,
     firstPaintedAt: first?.paintedAt ?? null,
     firstChangeAt: after[0]?.at ?? null,
     hostAt: probe.hostAt,
@@ -226,21 +251,32 @@ async function waitForCard(
     });
     const found = (await handle.jsonValue()) as {
       dataPaintedAt: number;
+      completePaintedAt: number;
       firstPaintedAt: number | null;
       firstChangeAt: number | null;
       hostAt: number | null;
       previousDataUnderNewName: boolean;
+      steps: Record<string, number>;
     };
     return {
       data: found.dataPaintedAt - since,
+      complete: found.completePaintedAt - since,
       firstCard: found.firstPaintedAt === null ? null : found.firstPaintedAt - since,
       firstChange: found.firstChangeAt === null ? null : found.firstChangeAt - since,
       hostMounted: found.hostAt === null || found.hostAt < since ? null : found.hostAt - since,
       previousDataUnderNewName: found.previousDataUnderNewName,
+      steps: found.steps,
     };
   } catch {
     const last = (await page.evaluate(pageScript(lastLoggedState)).catch(() => null)) as CardLogEntry | null;
-    return { data: null, firstCard: null, firstChange: null, hostMounted: null, lastState: last?.state ?? null };
+    return {
+      data: null,
+      complete: null,
+      firstCard: null,
+      firstChange: null,
+      hostMounted: null,
+      lastState: last?.state ?? null,
+    };
   }
 }
 
@@ -551,9 +587,35 @@ function report(input: {
   const cold = latencyRow('cold, all', coldAll, (s) => s.data);
   latencyRow('cold, page load (from domInteractive)', results.cold.load, (s) => s.data);
   latencyRow('cold, in-place navigation', results.cold.navigation, (s) => s.data);
+  latencyRow('warm, all: card body painted too (numbers, facts, talking points)', warmAll, (s) => s.complete);
+  latencyRow('cold, all: card body painted too', coldAll, (s) => s.complete);
   latencyRow('cold, first card paint (page facts), all', coldAll, (s) => s.firstCard);
   latencyRow('warm, in-place navigation: previous card removed', results.warm.navigation, (s) => s.firstChange);
   latencyRow('warm, page load: overlay host inserted (content script ran)', results.warm.load, (s) => s.hostMounted);
+
+  // Where the time goes, from the content script's step marks (medians and p95 of each step's
+  // time from the start; a step missing from a sample is left out of its row).
+  const STEPS = ['person', 'asked', 'answered', 'card', 'body'] as const;
+  const stepRows: string[] = [
+    `| samples | ${STEPS.join(' | ')} | card painted (data) | body painted |`,
+    `|---|${STEPS.map(() => '---').join('|')}|---|---|`,
+  ];
+  const stepCell = (values: (number | null | undefined)[]) => {
+    const stats = summarise(values.filter((v): v is number => typeof v === 'number'));
+    return stats ? `${stats.p50.toFixed(1)} / ${stats.p95.toFixed(1)}` : '—';
+  };
+  for (const [label, samples] of [
+    ['warm page load', results.warm.load],
+    ['warm in-place navigation', results.warm.navigation],
+    ['cold page load', results.cold.load],
+    ['cold in-place navigation', results.cold.navigation],
+  ] as const) {
+    stepRows.push(
+      `| ${label} | ${STEPS.map((step) => stepCell(samples.map((s) => s.steps?.[step]))).join(' | ')} | ${stepCell(
+        samples.map((s) => s.data),
+      )} | ${stepCell(samples.map((s) => s.complete))} |`,
+    );
+  }
 
   const mainRows: string[] = [
     '| page | extension | ScriptDuration p50 | TaskDuration p50 | extension script (trace) p50, of which compile | `longtask` entries > 50 ms | traced long tasks > 50 ms | of which with extension script ≥ 50 % | longest extension share |',
@@ -618,6 +680,10 @@ function report(input: {
     ...rows,
     '',
     `Goals: warm p95 ≤ ${GOALS.warmP95} ms — ${verdict((warm?.p95 ?? Number.POSITIVE_INFINITY) <= GOALS.warmP95 && warmAll.every((s) => s.data !== null))}; cold p95 ≤ ${GOALS.coldP95} ms — ${verdict((cold?.p95 ?? Number.POSITIVE_INFINITY) <= GOALS.coldP95 && coldAll.every((s) => s.data !== null))}; no long task over ${GOALS.longTaskMs} ms caused by the extension — ${verdict(extensionLongTasks === 0)}.`,
+    '',
+    'Steps (ms from the start, p50 / p95; content-script marks, the first of each after the start):',
+    '',
+    ...stepRows,
     '',
     `In-place navigations in which a painted frame showed the previous person's data under the new person's name: ${mislabelled} of ${navigations.length}.`,
     '',

@@ -23,6 +23,11 @@ export interface CardLogEntry {
   state: CardState | null;
   /** The card's accessible name, which carries the person's name as the page shows it. */
   label: string | null;
+  /**
+   * The card's body (numbers, facts, talking points, actions) is in: the card paints its headline
+   * (the data-* attributes, quadrant, score, name) first and its body in the next task.
+   */
+  complete: boolean;
   /** `performance.now()` in the first animation frame after the change: the paint that shows it. */
   paintedAt: number | null;
 }
@@ -68,6 +73,9 @@ export function installMainThreadProbe(): void {
  * root do not reach observers of the document).
  */
 export function installCardRecorder(): void {
+  // Asks the content script for its per-step marks (extension/lib/stepMarks.ts): User Timing
+  // entries are the page's, shared by the page's world and the content script's.
+  performance.mark('leadlens:probe');
   const probe: BenchProbe = { cardLog: [], hostAt: null, longTasks: [] };
   (window as unknown as BenchWindow).__leadlensBench = probe;
   let lastKey = '';
@@ -106,10 +114,11 @@ export function installCardRecorder(): void {
     const card = root?.querySelector('[data-testid="leadlens-card"]') ?? null;
     const state = read(card);
     const label = card?.getAttribute('aria-label') ?? null;
-    const key = JSON.stringify([state, label]);
+    const complete = card?.querySelector('.ll-overview') != null;
+    const key = JSON.stringify([state, label, complete]);
     if (key === lastKey) return;
     lastKey = key;
-    const entry: CardLogEntry = { at: performance.now(), state, label, paintedAt: null };
+    const entry: CardLogEntry = { at: performance.now(), state, label, complete, paintedAt: null };
     probe.cardLog.push(entry);
     requestAnimationFrame(() => {
       entry.paintedAt = performance.now();
