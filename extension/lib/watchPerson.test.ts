@@ -37,6 +37,13 @@ const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('watchPerson', () => {
   let stop: (() => void) | undefined;
+  /** Watches a fake site; `seen` collects the primary person's email at each report. */
+  function startWatching(throttleMs: number) {
+    const adapter = fakeAdapter();
+    const seen: (string | undefined)[] = [];
+    stop = watchPerson({ adapter, throttleMs, onChange: (people) => seen.push(people.primary?.facts.email) }).stop;
+    return { adapter, seen };
+  }
   afterEach(() => {
     stop?.();
     document.body.replaceChildren();
@@ -44,14 +51,7 @@ describe('watchPerson', () => {
 
   it('reports the person at start, again when single-page navigation swaps the person, not for other changes', async () => {
     showPerson('a@x.example');
-    const adapter = fakeAdapter();
-    const seen: (string | undefined)[] = [];
-    const watcher = watchPerson({
-      adapter,
-      throttleMs: 20,
-      onChange: (people) => seen.push(people.primary?.facts.email),
-    });
-    stop = watcher.stop;
+    const { adapter, seen } = startWatching(20);
     expect(seen).toEqual(['a@x.example']);
 
     // Unrelated DOM churn (a feed updating): the key is looked at, nothing is reported.
@@ -73,14 +73,7 @@ describe('watchPerson', () => {
   });
 
   it('looks at the first DOM change after a quiet period at once, and at later bursts once per throttle period', async () => {
-    const adapter = fakeAdapter();
-    const seen: (string | undefined)[] = [];
-    const watcher = watchPerson({
-      adapter,
-      throttleMs: 200,
-      onChange: (people) => seen.push(people.primary?.facts.email),
-    });
-    stop = watcher.stop;
+    const { adapter, seen } = startWatching(200);
     expect(seen).toEqual([undefined]);
 
     // The person appears: seen by the observer's own callback, not after a debounce.
@@ -100,14 +93,7 @@ describe('watchPerson', () => {
   });
 
   it('looks at once, even within a throttle period, when the DOM changes under a new address (in-place navigation)', async () => {
-    const adapter = fakeAdapter();
-    const seen: (string | undefined)[] = [];
-    const watcher = watchPerson({
-      adapter,
-      throttleMs: 10_000,
-      onChange: (people) => seen.push(people.primary?.facts.email),
-    });
-    stop = watcher.stop;
+    const { seen } = startWatching(10_000);
     showPerson('a@x.example');
     await Promise.resolve();
     expect(seen).toEqual([undefined, 'a@x.example']);
