@@ -93,7 +93,8 @@ describe('useLeadInsight', () => {
       await settle(10);
     });
     await waitFor(() => expect(result.current.status).toBe('reconnect'));
-    expect(result.current.outbox).toMatchObject({ pending: 1, paused: true });
+    // The outbox's paused state is its own message from the background: it may land a render after the status.
+    await waitFor(() => expect(result.current.outbox).toMatchObject({ pending: 1, paused: true }));
     expect(result.current.insight?.lead?.id).toBe('lead_1');
 
     // The options page saves the new token; the background notices, resumes and tells the page.
