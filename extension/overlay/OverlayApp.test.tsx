@@ -142,7 +142,8 @@ describe('OverlayApp', () => {
       const card = await screen.findByTestId('leadlens-card');
       expect(card.dataset.modelVersion).toBe('0');
       expect(card.dataset.interest).toBe('0');
-      expect(screen.getByText('No model yet: connect Leadlens in its options.')).toBeTruthy();
+      // The status line is in the card's body, which renders in the task after the headline's paint.
+      expect(await screen.findByText('No model yet: connect Leadlens in its options.')).toBeTruthy();
       // Interest is unknown (no behaviour read), fit comes from the page's facts.
       expect(Number(card.dataset.fit)).toBeGreaterThanOrEqual(0);
       expect(api.requestsTo('/v1/leads/lookup')).toEqual([]);
