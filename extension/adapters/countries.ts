@@ -15,8 +15,10 @@ const ALIASES: Record<string, string> = {
   'the netherlands': 'NL',
 };
 
-// Codes Intl knows that are not countries (EU, UN, "Unknown Region", private-use X…/Q…).
-const NOT_COUNTRIES = /^(EU|EZ|UN|ZZ|AA|Q[M-Z]|X[A-Z])$/;
+// Codes Intl knows that are not countries (EU, UN, "Unknown Region", private-use X…/Q…), and retired
+// ISO 3166 codes Intl still names after today's country (RH "Zimbabwe", VD "Vietnam", YD "Yemen", …):
+// the walk below meets them first alphabetically, and a fit rule on "ZW" must match Zimbabwe.
+const NOT_COUNTRIES = /^(EU|EZ|UN|ZZ|AA|Q[M-Z]|X[A-Z]|AN|BU|CS|DD|DY|FX|HV|NH|NT|RH|SU|TP|VD|YD|YU|ZR)$/;
 /**
  * Asked first: where most leads are. Asking Intl for a region's name costs tens of microseconds
  * (over 600 two-letter codes took 50 ms of a LinkedIn page load), so names are looked up lazily,
@@ -87,13 +89,13 @@ const ENGLISH_NAMES =
   'united states=US|united kingdom=GB|japan=JP|italy=IT|united arab emirates=AE|germany=DE|france=FR|' +
   'spain=ES|netherlands=NL|canada=CA|australia=AU|india=IN|singapore=SG|switzerland=CH|ireland=IE|' +
   'sweden=SE|ascension island=AC|andorra=AD|afghanistan=AF|antigua & barbuda=AG|anguilla=AI|albania=AL|' +
-  'armenia=AM|curaçao=AN|angola=AO|antarctica=AQ|argentina=AR|american samoa=AS|austria=AT|aruba=AW|' +
+  'armenia=AM|curaçao=CW|angola=AO|antarctica=AQ|argentina=AR|american samoa=AS|austria=AT|aruba=AW|' +
   'åland islands=AX|azerbaijan=AZ|bosnia & herzegovina=BA|barbados=BB|bangladesh=BD|belgium=BE|' +
   'burkina faso=BF|bulgaria=BG|bahrain=BH|burundi=BI|benin=BJ|st. barthélemy=BL|bermuda=BM|brunei=BN|' +
-  'bolivia=BO|caribbean netherlands=BQ|brazil=BR|bahamas=BS|bhutan=BT|myanmar (burma)=BU|' +
+  'bolivia=BO|caribbean netherlands=BQ|brazil=BR|bahamas=BS|bhutan=BT|myanmar (burma)=MM|' +
   'bouvet island=BV|botswana=BW|belarus=BY|belize=BZ|cocos (keeling) islands=CC|congo - kinshasa=CD|' +
   'central african republic=CF|congo - brazzaville=CG|côte d’ivoire=CI|cook islands=CK|chile=CL|' +
-  'cameroon=CM|china=CN|colombia=CO|clipperton island=CP|sark=CQ|costa rica=CR|serbia=CS|cuba=CU|' +
+  'cameroon=CM|china=CN|colombia=CO|clipperton island=CP|sark=CQ|costa rica=CR|serbia=RS|cuba=CU|' +
   'cape verde=CV|christmas island=CX|cyprus=CY|czechia=CZ|diego garcia=DG|djibouti=DJ|denmark=DK|' +
   'dominica=DM|dominican republic=DO|algeria=DZ|ceuta & melilla=EA|ecuador=EC|estonia=EE|egypt=EG|' +
   'western sahara=EH|eritrea=ER|ethiopia=ET|finland=FI|fiji=FJ|falkland islands=FK|micronesia=FM|' +
@@ -109,10 +111,10 @@ const ENGLISH_NAMES =
   'st. martin=MF|madagascar=MG|marshall islands=MH|north macedonia=MK|mali=ML|mongolia=MN|' +
   'macao sar china=MO|northern mariana islands=MP|martinique=MQ|mauritania=MR|montserrat=MS|malta=MT|' +
   'mauritius=MU|maldives=MV|malawi=MW|mexico=MX|malaysia=MY|mozambique=MZ|namibia=NA|new caledonia=NC|' +
-  'niger=NE|norfolk island=NF|nigeria=NG|vanuatu=NH|nicaragua=NI|norway=NO|nepal=NP|nauru=NR|niue=NU|' +
+  'niger=NE|norfolk island=NF|nigeria=NG|vanuatu=VU|nicaragua=NI|norway=NO|nepal=NP|nauru=NR|niue=NU|' +
   'new zealand=NZ|oman=OM|panama=PA|peru=PE|french polynesia=PF|papua new guinea=PG|philippines=PH|' +
   'pakistan=PK|poland=PL|st. pierre & miquelon=PM|pitcairn islands=PN|puerto rico=PR|' +
-  'palestinian territories=PS|portugal=PT|palau=PW|paraguay=PY|qatar=QA|réunion=RE|zimbabwe=RH|' +
+  'palestinian territories=PS|portugal=PT|palau=PW|paraguay=PY|qatar=QA|réunion=RE|zimbabwe=ZW|' +
   'romania=RO|russia=RU|rwanda=RW|saudi arabia=SA|solomon islands=SB|seychelles=SC|sudan=SD|' +
   'st. helena=SH|slovenia=SI|svalbard & jan mayen=SJ|slovakia=SK|sierra leone=SL|san marino=SM|' +
   'senegal=SN|somalia=SO|suriname=SR|south sudan=SS|são tomé & príncipe=ST|el salvador=SV|' +
@@ -120,8 +122,8 @@ const ENGLISH_NAMES =
   'french southern territories=TF|togo=TG|thailand=TH|tajikistan=TJ|tokelau=TK|timor-leste=TL|' +
   'turkmenistan=TM|tunisia=TN|tonga=TO|türkiye=TR|trinidad & tobago=TT|tuvalu=TV|taiwan=TW|tanzania=TZ|' +
   'ukraine=UA|uganda=UG|u.s. outlying islands=UM|uruguay=UY|uzbekistan=UZ|vatican city=VA|' +
-  'st. vincent & grenadines=VC|vietnam=VD|venezuela=VE|british virgin islands=VG|u.s. virgin islands=VI|' +
-  'wallis & futuna=WF|samoa=WS|yemen=YD|mayotte=YT|south africa=ZA|zambia=ZM';
+  'st. vincent & grenadines=VC|vietnam=VN|venezuela=VE|british virgin islands=VG|u.s. virgin islands=VI|' +
+  'wallis & futuna=WF|samoa=WS|yemen=YE|mayotte=YT|south africa=ZA|zambia=ZM';
 
 let englishNames: Map<string, string> | null = null;
 
