@@ -4,6 +4,9 @@ import type { AlignmentModel, Persona } from '../schemas/model';
 import { compilePattern, normalizeForMatch } from './text';
 import { DAY_MS } from './time';
 
+/** Interest sums are whole micro-points (see accumulateInterest). */
+export const MICRO = 1_000_000;
+
 /** What the engine can score: a stored lead, part of one, or facts read off a page. */
 export type LeadFacts = Partial<Lead> | ProspectFacts;
 
@@ -67,7 +70,26 @@ export interface CompiledModel {
   eventDecay: Float64Array;
   /** Scratch for replaying when a lead turned hot (see hotSinceFromEvents). */
   replaySums: Float64Array;
+  /** Per indexed event: its age in whole seconds, then its time bucket (see hotSinceFromEvents). */
+  replayAges: Float64Array;
+  replayBucketOf: Uint8Array;
+  /** Packed sort keys of the events, grouped by time bucket. */
   replayKeys: Float64Array;
+  /** Per time bucket: how many events, where its keys start, and its per-rule sums in micro-points. */
+  replayBucketCount: Int32Array;
+  replayBucketStart: Int32Array;
+  replayBucketSums: Float64Array;
+  /**
+   * Per behaviour rule: its cap in micro-points, negated for a rule with negative points (the sign is
+   * all the replay's bounds need of the rule).
+   */
+  ruleCapMicro: Float64Array;
+  /**
+   * Raw interest in micro-points at or above which interest is surely at the hot threshold: a little
+   * above the exact boundary of normalizeInterest's rounding, so a bound that clears it needs no
+   * exact check (one that does not is checked exactly).
+   */
+  hotRawMicro: number;
   fitRules: CompiledCondition[];
   /** Per fit rule: 1 when it matched in the current call. */
   fitMatched: Uint8Array;
@@ -89,6 +111,9 @@ export interface PersonaHit {
 }
 
 const cache = new WeakMap<AlignmentModel, CompiledModel>();
+
+/** Time buckets the hot-start replay splits a lead's events into (see hotSinceFromEvents). */
+export const REPLAY_BUCKETS = 32;
 
 /** Bounds of each `matches` condition's memo: a few hundred KB at most, even for long attribute values. */
 const MATCH_MEMO_LIMIT = 500;
@@ -275,6 +300,17 @@ export function createEvalState(slots: number): EvalState {
   };
 }
 
+/**
+ * normalizeInterest(raw) = round(min(raw / normalizationMax, 1) × 100) reaches an interestHigh of T
+ * from raw ≥ (ceil(T) − 0.5) × normalizationMax / 100; two micro-points more absorb the float error
+ * of that division and multiplication.
+ */
+function hotRawMicro(model: AlignmentModel): number {
+  const threshold = Math.ceil(model.quadrants.interestHigh);
+  if (threshold > 100) return Number.POSITIVE_INFINITY;
+  return ((threshold - 0.5) * model.behaviour.normalizationMax * MICRO) / 100 + 2;
+}
+
 function buildCompiledModel(model: AlignmentModel): CompiledModel {
   const slotOf = new Map<string, number>();
   for (const rule of model.behaviour.rules) for (const type of rule.eventTypes) slotFor(slotOf, type);
@@ -326,7 +362,14 @@ function buildCompiledModel(model: AlignmentModel): CompiledModel {
     ruleSums: new Float64Array(model.behaviour.rules.length),
     eventDecay: new Float64Array(64),
     replaySums: new Float64Array(model.behaviour.rules.length),
+    replayAges: new Float64Array(64),
+    replayBucketOf: new Uint8Array(64),
     replayKeys: new Float64Array(64),
+    replayBucketCount: new Int32Array(REPLAY_BUCKETS),
+    replayBucketStart: new Int32Array(REPLAY_BUCKETS + 1),
+    replayBucketSums: new Float64Array(REPLAY_BUCKETS * model.behaviour.rules.length),
+    ruleCapMicro: Float64Array.from(model.behaviour.rules, (rule) => (rule.points > 0 ? 1 : -1) * rule.cap * MICRO),
+    hotRawMicro: hotRawMicro(model),
     fitRules,
     fitMatched: new Uint8Array(fitRules.length),
     journeyStages,

@@ -1,14 +1,11 @@
 import type { ScoringEvent } from '../schemas/lead';
 import type { AlignmentModel } from '../schemas/model';
 import type { WhyItem } from '../schemas/score';
-import { type CompiledModel, compileModel, type EvalState } from './compile';
+import { type CompiledModel, compileModel, type EvalState, MICRO } from './compile';
 import { halfLifeDecay } from './decay';
 import { indexEvents } from './events';
 import { baseLocale, pickText } from './text';
 import { toEpochMs } from './time';
-
-/** Sums are whole micro-points (see accumulateInterest). */
-export const MICRO = 1_000_000;
 
 /**
  * Fills `compiled.ruleSums` from the indexed events and returns raw interest.

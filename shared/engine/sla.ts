@@ -1,8 +1,15 @@
 import type { Quadrant } from '../schemas/common';
 import type { StageHistoryEntry } from '../schemas/lead';
 import type { AlignmentModel } from '../schemas/model';
-import { type CompiledBehaviourRule, type CompiledModel, compileModel, type EvalState } from './compile';
-import { MICRO, normalizeInterest } from './interest';
+import {
+  type CompiledBehaviourRule,
+  type CompiledModel,
+  compileModel,
+  type EvalState,
+  MICRO,
+  REPLAY_BUCKETS,
+} from './compile';
+import { normalizeInterest } from './interest';
 import { DISQUALIFIED_STATUS } from './lifecycle';
 import { HOUR_MS, parseIsoMs, toEpochMs, toIso } from './time';
 
@@ -93,32 +100,6 @@ export function slaClock(model: AlignmentModel, input: SlaInput): SlaClock | und
   return { startedAt: toIso(start), dueAt: toIso(dueMs), breached, met, hours };
 }
 
-function siftDown(heap: Float64Array, start: number, size: number): void {
-  let parent = start;
-  const value = heap[parent] as number;
-  for (;;) {
-    let child = 2 * parent + 1;
-    if (child >= size) break;
-    if (child + 1 < size && (heap[child + 1] as number) < (heap[child] as number)) child++;
-    if ((heap[child] as number) >= value) break;
-    heap[parent] = heap[child] as number;
-    parent = child;
-  }
-  heap[parent] = value;
-}
-
-function heapify(heap: Float64Array): void {
-  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i, heap.length);
-}
-
-/** Removes the smallest key (heap[0]); returns the new size. */
-function popMin(heap: Float64Array, size: number): number {
-  const last = size - 1;
-  heap[0] = heap[last] as number;
-  if (last > 0) siftDown(heap, 0, last);
-  return last;
-}
-
 /** Bound slack in micro-points: far above the float error of the bound's running sum, far below a point. */
 const BOUND_SLACK_MICRO = 1;
 
@@ -129,21 +110,38 @@ function boundTerm(rule: { points: number; cap: number }, sum: number, growth: n
   return value > cap ? cap : Math.max(value, -cap);
 }
 
+/** What an event adds to its rule's sum in micro-points: exactly what `accumulateInterest` added. */
+function contribution(rule: CompiledBehaviourRule, decay: number): number {
+  return rule.points > 0 ? Math.round(rule.points * decay * MICRO) : Math.round(rule.points * MICRO);
+}
+
+function growArrays(compiled: CompiledModel, state: EvalState): void {
+  const rules = compiled.ruleSums.length;
+  if (compiled.replaySums.length < rules) compiled.replaySums = new Float64Array(rules);
+  if (compiled.replayBucketSums.length < REPLAY_BUCKETS * rules)
+    compiled.replayBucketSums = new Float64Array(REPLAY_BUCKETS * rules);
+  if (compiled.replayKeys.length < state.eventCount) {
+    const capacity = state.eventTime.length;
+    compiled.replayKeys = new Float64Array(capacity);
+    compiled.replayAges = new Float64Array(capacity);
+    compiled.replayBucketOf = new Uint8Array(capacity);
+  }
+}
+
 /**
  * When the current hot streak began, replayed from the events: the latest event time just
  * before which interest was below the threshold (fit is taken as it is now). Walks back from
- * the newest event, removing events from the sums computed at `now`, and stops at the first
- * moment that was not hot. Events come newest first out of a binary min-heap of packed keys
- * (age in whole seconds, then event index): building it is linear and the walk usually stops
- * after a few pops, where a full sort would order every event. Events in the same second count
- * as one moment.
+ * the newest moment, removing events from the sums computed at `now`, and stops at the first
+ * moment that was not hot. Events in the same second count as one moment.
  *
- * A lead hot for months walks back through nearly all its events, and the exact interest at each
- * moment (every rule, and an exp) was most of a replayed score. So the walk also keeps a lower
- * bound on raw interest: each rule's capped term at the growth of the last exact check, updated
- * as events are removed. Growth only increases going back (`latest` decreases), so the terms of
- * positive rules can only be larger than the bound says; while the bound alone is hot, the exact
- * check is skipped. The moment returned is the same as checking every moment exactly.
+ * A lead hot for months walks back through nearly all its events, and ordering them and checking
+ * each moment was most of a replayed score. So the events are split by age into REPLAY_BUCKETS
+ * time buckets with per-rule sums (linear, no sort), and a bucket is skipped whole when a lower
+ * bound on interest holds for every moment in it: positive rules without any of the bucket's events,
+ * scaled by the smallest growth any of its moments has (growth only increases going back), negative
+ * rules with all of them. Only a bucket the bound cannot clear is ordered (its own events) and walked
+ * moment by moment, keeping a running lower bound as it goes so that most exact checks are skipped.
+ * The moment returned is the same as checking every moment exactly (hotSince.test.ts).
  *
  * Needs `accumulateInterest` to have run on `state`. Undefined when interest was never below
  * the threshold or there are too many events to pack (over 2^21).
@@ -152,49 +150,118 @@ export function hotSinceFromEvents(compiled: CompiledModel, state: EvalState): n
   const model = compiled.model;
   const count = state.eventCount;
   if (count === 0 || count > MAX_REPLAY_EVENTS || model.quadrants.interestHigh <= 0) return undefined;
-  if (compiled.replaySums.length < compiled.ruleSums.length)
-    compiled.replaySums = new Float64Array(compiled.ruleSums.length);
-  if (compiled.replayKeys.length < count) compiled.replayKeys = new Float64Array(state.eventTime.length);
+  growArrays(compiled, state);
+  const { eventSlot, eventTime, nowMs } = state;
+  const { replayAges: ages, replayBucketOf: bucketOf, replayBucketCount: bucketCount } = compiled;
+  const { replayBucketStart: bucketStart, replayBucketSums: bucketSums, replayKeys: keys } = compiled;
+  const decay = compiled.eventDecay;
+  const ruleCount = compiled.ruleSums.length;
   const sums = compiled.replaySums;
   sums.set(compiled.ruleSums);
-  const { eventSlot, eventTime, nowMs } = state;
+  // Packed keys (age in whole seconds, then event index) order a bucket's events newest first.
   const indexBits = Math.max(1, Math.ceil(Math.log2(count)));
   const indexScale = 2 ** indexBits;
   const maxAgeSeconds = 2 ** (53 - indexBits) - 1;
-  const keys = compiled.replayKeys.subarray(0, count);
+  let minAge = maxAgeSeconds;
+  let maxAge = 0;
   for (let i = 0; i < count; i++) {
-    const ageSeconds = Math.min(maxAgeSeconds, Math.max(0, Math.floor((nowMs - (eventTime[i] as number)) / 1000)));
-    keys[i] = ageSeconds * indexScale + i;
+    const age = Math.min(maxAgeSeconds, Math.max(0, Math.floor((nowMs - (eventTime[i] as number)) / 1000)));
+    ages[i] = age;
+    if (age < minAge) minAge = age;
+    if (age > maxAge) maxAge = age;
   }
-  heapify(keys);
+  const width = Math.floor((maxAge - minAge) / REPLAY_BUCKETS) + 1;
+  bucketCount.fill(0);
+  bucketSums.fill(0, 0, REPLAY_BUCKETS * ruleCount);
+  for (let i = 0; i < count; i++) {
+    const bucket = Math.floor(((ages[i] as number) - minAge) / width);
+    bucketOf[i] = bucket;
+    bucketCount[bucket] = (bucketCount[bucket] as number) + 1;
+    const slotRules = compiled.slotRules[eventSlot[i] as number] as CompiledBehaviourRule[];
+    for (let k = 0; k < slotRules.length; k++) {
+      const rule = slotRules[k] as CompiledBehaviourRule;
+      const at = bucket * ruleCount + rule.index;
+      bucketSums[at] = (bucketSums[at] as number) + contribution(rule, decay[i] as number);
+    }
+  }
+  bucketStart[0] = 0;
+  for (let b = 0; b < REPLAY_BUCKETS; b++) bucketStart[b + 1] = (bucketStart[b] as number) + (bucketCount[b] as number);
+  let keysFilled = false;
+  const capMicro = compiled.ruleCapMicro;
+  const hotMicro = compiled.hotRawMicro;
+  for (let b = 0; b < REPLAY_BUCKETS; b++) {
+    if (bucketCount[b] === 0) continue;
+    // Every moment in this bucket is at least (minAge + b * width) seconds old.
+    const leastGrowth = Math.exp((minAge + b * width) * 1000 * compiled.decayRate);
+    let bound = 0;
+    for (let r = 0; r < ruleCount; r++) {
+      const cap = capMicro[r] as number;
+      const sum = sums[r] as number;
+      const value = cap > 0 ? (sum - (bucketSums[b * ruleCount + r] as number)) * leastGrowth : sum;
+      const limit = cap > 0 ? cap : -cap;
+      bound += value > limit ? limit : Math.max(value, -limit);
+    }
+    if (bound - BOUND_SLACK_MICRO >= hotMicro) {
+      for (let r = 0; r < ruleCount; r++) sums[r] = (sums[r] as number) - (bucketSums[b * ruleCount + r] as number);
+      continue;
+    }
+    if (!keysFilled) {
+      // Counting sort by bucket; bucketStart is restored afterwards.
+      for (let i = 0; i < count; i++) {
+        const bucket = bucketOf[i] as number;
+        keys[bucketStart[bucket] as number] = (ages[i] as number) * indexScale + i;
+        bucketStart[bucket] = (bucketStart[bucket] as number) + 1;
+      }
+      for (let k = 0; k < REPLAY_BUCKETS; k++) bucketStart[k] = (bucketStart[k] as number) - (bucketCount[k] as number);
+      keysFilled = true;
+    }
+    const since = walkBucket(compiled, state, keys.subarray(bucketStart[b], bucketStart[b + 1]), indexScale);
+    if (since !== undefined) return since;
+  }
+  return undefined;
+}
+
+/**
+ * Walks one bucket's moments newest first, removing their events from `compiled.replaySums`, and
+ * returns the first moment just before which interest was not hot. Keeps a lower bound on raw
+ * interest at the growth of the last exact check, updated as events are removed: growth only
+ * increases going back, so while the bound alone is hot the exact check (every rule and an exp) is skipped.
+ */
+function walkBucket(
+  compiled: CompiledModel,
+  state: EvalState,
+  keys: Float64Array,
+  indexScale: number,
+): number | undefined {
+  const model = compiled.model;
+  const { eventSlot, eventTime, nowMs } = state;
   const decay = compiled.eventDecay;
+  const sums = compiled.replaySums;
   const rules = model.behaviour.rules;
   const threshold = model.quadrants.interestHigh;
+  keys.sort();
   // Lower bound on raw interest in micro-points, valid at any growth >= boundGrowth; 0 = none yet.
   let boundGrowth = 0;
   let bound = 0;
-  let size = count;
-  while (size > 0) {
-    const groupAge = Math.floor((keys[0] as number) / indexScale);
+  let next = 0;
+  while (next < keys.length) {
+    const groupAge = Math.floor((keys[next] as number) / indexScale);
     // The newest moment left: remove every event of that second, remembering its latest time (future = now).
     let latest = Number.NEGATIVE_INFINITY;
-    while (size > 0 && Math.floor((keys[0] as number) / indexScale) === groupAge) {
-      const i = (keys[0] as number) - groupAge * indexScale;
-      size = popMin(keys, size);
+    while (next < keys.length && Math.floor((keys[next] as number) / indexScale) === groupAge) {
+      const i = (keys[next++] as number) - groupAge * indexScale;
       const t = Math.min(eventTime[i] as number, nowMs);
       if (t > latest) latest = t;
       const slotRules = compiled.slotRules[eventSlot[i] as number] as CompiledBehaviourRule[];
       for (let k = 0; k < slotRules.length; k++) {
         const rule = slotRules[k] as CompiledBehaviourRule;
-        const contribution =
-          rule.points > 0 ? Math.round(rule.points * (decay[i] as number) * MICRO) : Math.round(rule.points * MICRO);
         const before = sums[rule.index] as number;
-        const after = before - contribution;
+        const after = before - contribution(rule, decay[i] as number);
         sums[rule.index] = after;
         if (boundGrowth > 0) bound += boundTerm(rule, after, boundGrowth) - boundTerm(rule, before, boundGrowth);
       }
     }
-    if (boundGrowth > 0 && normalizeInterest(model, (bound - BOUND_SLACK_MICRO) / MICRO) >= threshold) continue;
+    if (boundGrowth > 0 && bound - BOUND_SLACK_MICRO >= compiled.hotRawMicro) continue;
     // Interest just before `latest`: positive sums were decayed to now, so scale them back to `latest`.
     const growth = Math.exp((nowMs - latest) * compiled.decayRate);
     let raw = 0;
