@@ -105,13 +105,16 @@ export const LeadEventSchema = z.object({
 export type LeadEvent = z.infer<typeof LeadEventSchema>;
 
 /**
- * An event as the scoring engine takes it: a lead event, optionally with its time already parsed.
+ * An event as the scoring engine takes it: a lead event, optionally with its time already parsed,
+ * and without the need for its email (the engine scores one person's events and never reads it, so a
+ * caller that stores events under a lead id need not copy each one to add the address).
  * Scoring a lead reads every event's time on every call, and parsing 200 ISO strings was about half
  * of it; the worker stores `at_ms` once on write and hands it back here. Not part of the API: clients
  * send and receive `LeadEvent` only. When present, `atMs` must equal `parseIsoMs(at)`; scores are then
  * identical with or without it.
  */
 export const ScoringEventSchema = LeadEventSchema.extend({
+  email: EmailSchema.optional(),
   atMs: z.number().int().optional(),
 });
 export type ScoringEvent = z.infer<typeof ScoringEventSchema>;

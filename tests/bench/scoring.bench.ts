@@ -5,8 +5,8 @@
  *
  * Scenarios: "stored" scores a lead as the Worker reads it from D1: each event carries `atMs`, its
  * time as epoch milliseconds, stored once on write (events.at_ms, migration 0005) and handed to the
- * engine next to `at` (worker/src/db/leadStore.ts `toEvent`, then `scoreStoredLead` adds the email,
- * giving the property order used here), and the context has `quadrantSince` (what the API knows
+ * engine next to `at` (worker/src/db/leadStore.ts `toEvent`, handed to the engine as read by
+ * `scoreStoredLead`, in the property order used here), and the context has `quadrantSince` (what the API knows
  * about a stored lead). "replayed" scores the same events without `atMs` (the engine parses every
  * `at`, as for events from any other source) and without `quadrantSince`, so hot leads replay their
  * events to find when they turned hot. "stored, replayed" is the Worker's lookup as it is today: it
@@ -83,7 +83,7 @@ function makeLead(index: number): BenchLead {
     lifecycleStage: index % 2 === 0 ? 'lead' : 'mql',
     stageHistory: index % 2 === 0 ? [] : [{ stage: 'mql', at: '2025-05-30T08:00:00.000Z' }],
   };
-  const storedEvents = events.map(({ id, type, at }) => ({ id, type, at, atMs: parseIsoMs(at), email }));
+  const storedEvents = events.map(({ id, type, at }) => ({ id, type, at, atMs: parseIsoMs(at) }));
   return { lead, events, storedEvents };
 }
 

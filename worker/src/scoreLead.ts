@@ -12,8 +12,7 @@ export function scoreStoredLead(
   now: Date,
   locale?: string,
 ): ScoreResult {
-  const events = bundle.events.map((e) => ({ ...e, email: bundle.lead.email }));
-  return score(published.model, bundle.lead, events, now, {
+  return score(published.model, bundle.lead, bundle.events, now, {
     modelVersion: published.version,
     attempts: bundle.attempts,
     ...(locale ? { locale } : {}),

@@ -45,14 +45,13 @@ export async function readImpactLeads(db: D1Database, rows: LeadRow[]): Promise<
   const { results } = await db
     .prepare(
       `SELECT lead_id, id, type, at, at_ms, props FROM (
-         SELECT lead_id, id, type, at, at_ms, props, row_number() OVER (PARTITION BY lead_id ORDER BY at DESC) AS n
+         SELECT lead_id, id, type, at, at_ms, props, row_number() OVER (PARTITION BY lead_id ORDER BY at_ms DESC) AS n
          FROM events WHERE lead_id IN (SELECT value FROM json_each(?1))
        ) WHERE n <= ?2`,
     )
     .bind(JSON.stringify(rows.map((r) => r.id)), SCORING_EVENT_LIMIT)
     .all<ImpactEventRow>();
   const eventsByLead = new Map<string, ScoringEvent[]>();
-  const emailById = new Map(rows.map((r) => [r.id, r.email]));
   for (const e of results) {
     let list = eventsByLead.get(e.lead_id);
     if (!list) {
@@ -61,7 +60,6 @@ export async function readImpactLeads(db: D1Database, rows: LeadRow[]): Promise<
     }
     list.push({
       id: e.id,
-      email: emailById.get(e.lead_id) as string,
       type: e.type,
       at: e.at,
       ...(e.at_ms !== null ? { atMs: e.at_ms } : {}),
