@@ -28,6 +28,9 @@ export interface EvalState {
   eventSlot: Int32Array;
   eventTime: Float64Array;
   eventCount: number;
+  /** Earliest and latest of the indexed events' times (see hotSinceFromEvents). */
+  minEventTime: number;
+  maxEventTime: number;
   fit: number;
   interest: number;
   score: number;
@@ -294,6 +297,8 @@ export function createEvalState(slots: number): EvalState {
     eventSlot: new Int32Array(64),
     eventTime: new Float64Array(64),
     eventCount: 0,
+    minEventTime: Number.POSITIVE_INFINITY,
+    maxEventTime: Number.NEGATIVE_INFINITY,
     fit: Number.NaN,
     interest: Number.NaN,
     score: Number.NaN,

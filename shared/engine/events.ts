@@ -20,6 +20,8 @@ export function indexEvents(state: EvalState, slotOf: Map<string, number>, event
   const { slotCount, slotStart, eventSlot, eventTime, times } = state;
   slotCount.fill(0);
   let count = 0;
+  let minTime = Number.POSITIVE_INFINITY;
+  let maxTime = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as ScoringEvent;
     const slot = slotOf.get(event.type);
@@ -29,10 +31,14 @@ export function indexEvents(state: EvalState, slotOf: Map<string, number>, event
     if (Number.isNaN(at)) continue;
     eventSlot[count] = slot;
     eventTime[count] = at;
+    if (at < minTime) minTime = at;
+    if (at > maxTime) maxTime = at;
     slotCount[slot] = (slotCount[slot] as number) + 1;
     count++;
   }
   state.eventCount = count;
+  state.minEventTime = minTime;
+  state.maxEventTime = maxTime;
   let offset = 0;
   for (let slot = 0; slot < slotCount.length; slot++) {
     slotStart[slot] = offset;

@@ -162,26 +162,27 @@ export function hotSinceFromEvents(compiled: CompiledModel, state: EvalState): n
   const indexBits = Math.max(1, Math.ceil(Math.log2(count)));
   const indexScale = 2 ** indexBits;
   const maxAgeSeconds = 2 ** (53 - indexBits) - 1;
-  let minAge = maxAgeSeconds;
-  let maxAge = 0;
-  for (let i = 0; i < count; i++) {
-    const age = Math.min(maxAgeSeconds, Math.max(0, Math.floor((nowMs - (eventTime[i] as number)) / 1000)));
-    ages[i] = age;
-    if (age < minAge) minAge = age;
-    if (age > maxAge) maxAge = age;
-  }
-  const width = Math.floor((maxAge - minAge) / REPLAY_BUCKETS) + 1;
+  const ageOf = (time: number) => Math.min(maxAgeSeconds, Math.max(0, Math.floor((nowMs - time) / 1000)));
+  const minAge = ageOf(state.maxEventTime);
+  const width = Math.floor((ageOf(state.minEventTime) - minAge) / REPLAY_BUCKETS) + 1;
   bucketCount.fill(0);
   bucketSums.fill(0, 0, REPLAY_BUCKETS * ruleCount);
+  const { ruleEntryStart, ruleEntryIndex, ruleEntryPoints } = compiled;
   for (let i = 0; i < count; i++) {
-    const bucket = Math.floor(((ages[i] as number) - minAge) / width);
+    const age = ageOf(eventTime[i] as number);
+    ages[i] = age;
+    const bucket = Math.floor((age - minAge) / width);
     bucketOf[i] = bucket;
     bucketCount[bucket] = (bucketCount[bucket] as number) + 1;
-    const slotRules = compiled.slotRules[eventSlot[i] as number] as CompiledBehaviourRule[];
-    for (let k = 0; k < slotRules.length; k++) {
-      const rule = slotRules[k] as CompiledBehaviourRule;
-      const at = bucket * ruleCount + rule.index;
-      bucketSums[at] = (bucketSums[at] as number) + contribution(rule, decay[i] as number);
+    const slot = eventSlot[i] as number;
+    const end = ruleEntryStart[slot + 1] as number;
+    for (let e = ruleEntryStart[slot] as number; e < end; e++) {
+      const points = ruleEntryPoints[e] as number;
+      const at = bucket * ruleCount + (ruleEntryIndex[e] as number);
+      // Exactly what accumulateInterest added for this event and rule.
+      bucketSums[at] =
+        (bucketSums[at] as number) +
+        (points > 0 ? Math.round(points * (decay[i] as number) * MICRO) : Math.round(points * MICRO));
     }
   }
   bucketStart[0] = 0;
