@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../shared/calibration/seededSplit';
-import { EVENT_COUNTER_SQL } from '../src/db/leadStore';
+import { EVENT_COUNTER_SQL, INSERT_EVENTS_SQL, STUB_HISTORY_SQL } from '../src/db/leadStore';
 import { call, createToken } from './helpers';
 
 /**
@@ -109,12 +109,12 @@ describe('event counters kept per batch', () => {
     expect(accepted).toBeGreaterThan(100);
 
     const counters = await rows(
-      `SELECT lead_id, type, count, first_at, last_at FROM lead_event_counts
+      `SELECT lead_id, type, count FROM lead_event_counts
        WHERE lead_id IN (SELECT value FROM json_each(?1)) ORDER BY lead_id, type`,
       ids,
     );
     const recount = await rows(
-      `SELECT lead_id, type, count(*) AS count, min(at) AS first_at, max(at) AS last_at FROM events
+      `SELECT lead_id, type, count(*) AS count FROM events
        WHERE lead_id IN (SELECT value FROM json_each(?1)) GROUP BY lead_id, type ORDER BY lead_id, type`,
       ids,
     );
@@ -169,5 +169,77 @@ describe('event counters kept per batch', () => {
         name,
       ).toEqual([]);
     }
+  });
+
+  it('resolve emails from the covering (email, id) index and find stubs and recent events by index search', async () => {
+    const plan = async (sql: string, ...params: unknown[]) =>
+      (
+        await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+          .bind(...params)
+          .all<{ detail: string }>()
+      ).results.map((r) => r.detail);
+    // Each event's lead id from the index alone, not from the lead's row (a read at a random place per event).
+    expect(await plan(INSERT_EVENTS_SQL, '[]', 'x')).toContain(
+      'SEARCH l USING COVERING INDEX leads_email_id (email=?)',
+    );
+    // The stubs a batch created are a rowid range, not a lookup per stub.
+    expect(await plan(STUB_HISTORY_SQL)).toContain('SEARCH leads USING INTEGER PRIMARY KEY (rowid>?)');
+    // A lookup's most recent events: the index on (lead_id, at_ms) in order, no sort.
+    const recent = await plan(
+      'SELECT id, type, at, at_ms, props FROM events WHERE lead_id = ?1 ORDER BY at_ms DESC LIMIT 2000',
+      'x',
+    );
+    expect(recent).toEqual(['SEARCH events USING INDEX events_lead_at_ms (lead_id=?)']);
+  });
+
+  it('0007 keeps every interest count when it narrows lead_event_counts, and backfills at_ms', async () => {
+    const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith('0007_'));
+    const rebuild = (migration?.queries ?? []).filter((q) => /lead_event_counts/.test(q));
+    expect(rebuild).toHaveLength(4);
+    const email = `counters.migrate.${run}@example.com`;
+    await ingest([{ id: `migrate-${run}-1`, email, type: 'page_view', at: '2025-06-01T09:00:00Z' }]);
+    const lead = await env.DB.prepare('SELECT id FROM leads WHERE email = ?1').bind(email).first<{ id: string }>();
+    // The table as 0002 made it, with rows, including first_at/last_at that 0007 drops.
+    await env.DB.batch([
+      env.DB.prepare('DROP TABLE lead_event_counts'),
+      env.DB.prepare(
+        `CREATE TABLE lead_event_counts (lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+           type TEXT NOT NULL, count INTEGER NOT NULL, first_at TEXT NOT NULL, last_at TEXT NOT NULL,
+           PRIMARY KEY (lead_id, type)) WITHOUT ROWID`,
+      ),
+    ]);
+    await env.DB.prepare(
+      `INSERT INTO lead_event_counts (lead_id, type, count, first_at, last_at) VALUES
+         (?1, 'page_view', 7, '2025-01-01T00:00:00.000Z', '2025-06-01T09:00:00.000Z'),
+         (?1, 'demo_request', 2, '2025-02-01T00:00:00.000Z', '2025-03-01T00:00:00.000Z')`,
+    )
+      .bind(lead?.id)
+      .run();
+    await env.DB.prepare('UPDATE events SET at_ms = NULL WHERE id = ?1').bind(`migrate-${run}-1`).run();
+
+    const backfill = (migration?.queries ?? []).find((q) => q.trimStart().startsWith('UPDATE events'));
+    await env.DB.batch([...(backfill ? [backfill] : []), ...rebuild].map((q) => env.DB.prepare(q)));
+
+    const sample = await env.DB.prepare('SELECT * FROM lead_event_counts WHERE lead_id = ?1 LIMIT 1')
+      .bind(lead?.id)
+      .first();
+    expect(Object.keys(sample ?? {})).toEqual(['lead_id', 'type', 'count']);
+    const counts = await env.DB.prepare('SELECT type, count FROM lead_event_counts WHERE lead_id = ?1 ORDER BY type')
+      .bind(lead?.id)
+      .all();
+    expect(counts.results).toEqual([
+      { type: 'demo_request', count: 2 },
+      { type: 'page_view', count: 7 },
+    ]);
+    const atMs = await env.DB.prepare('SELECT at_ms FROM events WHERE id = ?1').bind(`migrate-${run}-1`).first();
+    expect(atMs).toEqual({ at_ms: Date.parse('2025-06-01T09:00:00Z') });
+    // Ingestion keeps counting on the rebuilt table.
+    await ingest([{ id: `migrate-${run}-2`, email, type: 'demo_request', at: '2025-06-02T09:00:00Z' }]);
+    const after = await env.DB.prepare(
+      "SELECT count FROM lead_event_counts WHERE lead_id = ?1 AND type = 'demo_request'",
+    )
+      .bind(lead?.id)
+      .first();
+    expect(after).toEqual({ count: 3 });
   });
 });
