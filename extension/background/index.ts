@@ -8,6 +8,7 @@ import {
   createBackgroundServices,
   describeConnection,
 } from './services';
+import { backgroundStepLog, wallNow } from './stepLog';
 
 export const MODEL_SYNC_ALARM = 'leadlens-model-sync';
 export const OUTBOX_ALARM = 'leadlens-outbox';
@@ -86,7 +87,7 @@ async function onConnectionSaved(services: BackgroundServices, apiUrlChanged: bo
       await services.db.model.clear();
     });
     // After the tables are empty, so no read in between brings an old row back into memory.
-    services.insights.forgetUnsaved();
+    services.insights.forgetHeldRows();
     services.modelSync.forgetHeld();
   }
   await services.modelSync.sync().catch(() => undefined);
@@ -116,14 +117,19 @@ function listenForQuestionPorts(handleMessage: ReturnType<typeof createMessageHa
       port.onMessage.addListener((message: unknown) => {
         const { id, request } = (message ?? {}) as { id?: unknown; request?: unknown };
         if (typeof id !== 'number') return;
+        const steps = backgroundStepLog();
+        const received = steps ? wallNow() : 0;
         // Not a request (a push shape, a foreign message): answered with nothing, so the page stops waiting.
         const answer = handleMessage(request, port.sender ?? {}) ?? Promise.resolve(undefined);
         void answer.then((envelope) => {
+          const ready = steps ? wallNow() : 0;
           try {
             port.postMessage({ id, envelope });
           } catch {
             // The page went away before its answer: nothing to deliver.
           }
+          const type = (request as { type?: unknown } | undefined)?.type;
+          steps?.push({ type: String(type), received, ready, posted: wallNow() });
         });
       });
     });

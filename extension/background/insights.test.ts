@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LeadEvent } from '../../shared';
-import { LOOKUP_MAX_STALE_MS, LOOKUP_TTL_MS } from './insights';
+import { LOOKUP_MAX_STALE_MS, LOOKUP_TTL_MS, MAX_HELD_ROWS } from './insights';
 import { disconnect } from './messageHandlers';
 import { ACME_CTO, FakeApi, GOOD_TOKEN } from './test/fakeApi';
 import { failWritesWithQuota } from './test/quota';
@@ -224,5 +224,99 @@ describe('lead insight lookup', () => {
     } finally {
       restore();
     }
+  });
+
+  describe('rows held in memory', () => {
+    it('answers a cached lead without reading IndexedDB again, and a refresh replaces what is held', async () => {
+      const { insights, modelSync, db } = bg.services;
+      api.addLead({ ...ACME_CTO });
+      await modelSync.sync();
+      await insights.getInsight(ADA_PAGE, { force: true });
+      const reads = vi.spyOn(db.leads, 'get');
+      for (let i = 0; i < 3; i++) {
+        expect((await insights.getInsight(ADA_PAGE, { revalidate: false })).insight?.score.stage).toBe('lead');
+      }
+      expect(reads).not.toHaveBeenCalled();
+
+      // The lead store changes (the lookup is refreshed): the held row is the new one.
+      api.updateLead(ACME_CTO.email, { lifecycleStage: 'sal' });
+      await insights.getInsight(ADA_PAGE, { force: true });
+      expect((await insights.getInsight(ADA_PAGE, { revalidate: false })).insight?.score.stage).toBe('sal');
+      expect((await db.leads.get('email:ada@acme.test'))?.lead?.lifecycleStage).toBe('sal');
+    });
+
+    it('a read that started before a write never holds the older row', async () => {
+      const { insights, modelSync, db } = bg.services;
+      api.addLead({ ...ACME_CTO });
+      await modelSync.sync();
+      await insights.getInsight(ADA_PAGE, { force: true });
+      const old = await db.leads.get('email:ada@acme.test');
+      // A worker that never read this row: its first read is slow and returns the row as it was.
+      insights.forgetHeldRows();
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      vi.spyOn(db.leads, 'get').mockImplementationOnce(() => gate.then(() => old) as never);
+      const slow = insights.getInsight(ADA_PAGE, { revalidate: false });
+
+      api.updateLead(ACME_CTO.email, { lifecycleStage: 'sal' });
+      await insights.refresh({ key: 'email:ada@acme.test', query: { email: ACME_CTO.email } });
+      release();
+      expect((await slow).insight?.score.stage).toBe('lead');
+      expect((await insights.getInsight(ADA_PAGE, { revalidate: false })).insight?.score.stage).toBe('sal');
+    });
+
+    it('forgetCachedLeads leaves nothing to answer from: the next view is cold and asks the API', async () => {
+      const { insights, modelSync, db } = bg.services;
+      api.addLead({ ...ACME_CTO });
+      await modelSync.sync();
+      await insights.getInsight(ADA_PAGE, { force: true });
+      const lookups = api.requestsTo('/v1/leads/lookup').length;
+
+      await insights.forgetCachedLeads();
+      expect(await db.leads.count()).toBe(0);
+      const cold = await insights.getInsight(ADA_PAGE);
+      expect(cold.insight?.lead).toBeUndefined();
+      expect(cold.insight?.fetchedAt).toBeNull();
+      expect(api.requestsTo('/v1/leads/lookup')).toHaveLength(lookups + 1);
+      await insights.refreshSettled(ADA_PAGE);
+      expect((await insights.getInsight(ADA_PAGE, { revalidate: false })).insight?.lead?.id).toBe('lead_1');
+    });
+
+    it('forgetCachedLeads waits for a lookup under way, so its answer cannot land after the clear', async () => {
+      const { insights, modelSync, db } = bg.services;
+      api.addLead({ ...ACME_CTO });
+      await modelSync.sync();
+      const held = api.hold('/v1/leads/lookup');
+      await insights.getInsight(ADA_PAGE);
+      const cleared = insights.forgetCachedLeads();
+      held.release();
+      await cleared;
+      await settle(10);
+      expect(await db.leads.count()).toBe(0);
+      expect((await insights.getInsight(ADA_PAGE, { revalidate: false })).insight?.lead).toBeUndefined();
+    });
+
+    it('disconnect forgets held rows with the stored ones', async () => {
+      const { insights, modelSync } = bg.services;
+      api.addLead({ ...ACME_CTO });
+      await modelSync.sync();
+      await insights.getInsight(ADA_PAGE, { force: true });
+      await disconnect(bg.services);
+      expect((await insights.getInsight(ADA_PAGE, { revalidate: false })).insight?.lead).toBeUndefined();
+    });
+
+    it(`holds at most ${MAX_HELD_ROWS} rows, dropping the least recently used`, async () => {
+      const { insights, modelSync, db } = bg.services;
+      await modelSync.sync();
+      const page = (i: number) => ({ email: `person${i}@acme.test` });
+      for (let i = 0; i <= MAX_HELD_ROWS; i++) await insights.getInsight(page(i), { force: true });
+      const reads = vi.spyOn(db.leads, 'get');
+      await insights.getInsight(page(MAX_HELD_ROWS), { revalidate: false });
+      expect(reads).not.toHaveBeenCalled();
+      await insights.getInsight(page(0), { revalidate: false });
+      expect(reads).toHaveBeenCalledWith('email:person0@acme.test');
+    });
   });
 });

@@ -20,6 +20,12 @@ export const LOOKUP_TTL_MS = 10 * 60_000;
 export const LOOKUP_MAX_STALE_MS = 7 * 24 * 60 * 60_000;
 /** Answers that could not be written to IndexedDB (quota) are held in memory, this many at most. */
 const MAX_UNSAVED_ROWS = 200;
+/**
+ * Stored answers also held in memory, the most recently used this many: a page view then reads no
+ * IndexedDB at all (a read of a lead with its events took a good part of a warm card's time in the
+ * service worker, `npm run bench:overlay`). Rows carry up to a few hundred events each.
+ */
+export const MAX_HELD_ROWS = 100;
 /** After a failed refresh, page views answer from cache for this long before asking the API again. */
 export const FAILED_REFRESH_COOLDOWN_MS = 30_000;
 
@@ -57,6 +63,15 @@ export class InsightService {
   private lastLocale: string | undefined;
   /** API answers IndexedDB refused to store (quota): still served while this worker lives. */
   private readonly unsaved = new Map<string, CachedLookupRow>();
+  /**
+   * What the `leads` store holds for a key, as this worker last read or wrote it (`null`: no row),
+   * most recently used last. This class is the only writer of the store; the two places that clear
+   * it (disconnect, another API) call `forgetHeldRows` after clearing, and `forgetCachedLeads`
+   * clears both.
+   */
+  private readonly held = new Map<string, CachedLookupRow | null>();
+  /** Bumped by every write, so a read that started before one cannot hold what it read. */
+  private generation = 0;
 
   constructor(private readonly options: InsightServiceOptions) {
     this.ttlMs = options.ttlMs ?? LOOKUP_TTL_MS;
@@ -108,25 +123,66 @@ export class InsightService {
     this.failures.clear();
   }
 
-  /** Drops answers held only in memory (disconnect, another API): they belong to the old connection. */
-  forgetUnsaved(): void {
+  /**
+   * Drops every answer held in memory (disconnect, another API: they belong to the old
+   * connection). Called after the `leads` store was cleared, so no read in between brings an old
+   * row back.
+   */
+  forgetHeldRows(): void {
     this.unsaved.clear();
+    this.held.clear();
+    this.generation += 1;
+  }
+
+  /** Empties the lead cache, stored and in memory (the options page; a benchmark's cold start). The model stays. */
+  async forgetCachedLeads(): Promise<void> {
+    // Lookups under way would store their answers right after: let them land first, then clear.
+    await Promise.allSettled([...this.refreshing.values()]);
+    this.generation += 1;
+    await this.options.db.leads.clear();
+    this.forgetHeldRows();
   }
 
   /** Deletes cached lookups older than the maximum stale age; returns how many went. */
   async evictExpired(): Promise<number> {
     const cutoff = this.options.now() - LOOKUP_MAX_STALE_MS;
     for (const [key, row] of this.unsaved) if (row.fetchedAt < cutoff) this.unsaved.delete(key);
+    this.generation += 1;
+    for (const [key, row] of this.held) if (row && row.fetchedAt < cutoff) this.held.delete(key);
     return this.options.db.leads.where('fetchedAt').below(cutoff).delete();
+  }
+
+  /** What the `leads` store holds for a key: from memory when held, else read (and held). */
+  private async storedRow(key: string): Promise<CachedLookupRow | undefined> {
+    const held = this.held.get(key);
+    if (held !== undefined) {
+      // Most recently used last, so the least used is the first to go.
+      this.held.delete(key);
+      this.held.set(key, held);
+      return held ?? undefined;
+    }
+    const generation = this.generation;
+    const stored = await this.options.db.leads.get(key);
+    // A write that landed while this read was under way is newer than what it read.
+    if (generation === this.generation) this.hold(key, stored ?? null);
+    return stored;
+  }
+
+  private hold(key: string, row: CachedLookupRow | null): void {
+    this.held.delete(key);
+    this.held.set(key, row);
+    if (this.held.size > MAX_HELD_ROWS) this.held.delete(this.held.keys().next().value as string);
   }
 
   /** The cached answer for a key (IndexedDB, or memory when the write was refused); expired rows are deleted. */
   private async readRow(key: string): Promise<CachedLookupRow | undefined> {
-    const stored = await this.options.db.leads.get(key);
+    const stored = await this.storedRow(key);
     const row = fresherRow(this.unsaved.get(key), stored);
     if (!row) return undefined;
     if (this.options.now() - row.fetchedAt <= LOOKUP_MAX_STALE_MS) return row;
     this.unsaved.delete(key);
+    this.generation += 1;
+    this.held.delete(key);
     await this.options.db.leads.delete(key).catch(() => undefined);
     return undefined;
   }
@@ -136,9 +192,14 @@ export class InsightService {
    * page still gets it; it is simply not there after the worker restarts.
    */
   private async storeRow(row: CachedLookupRow): Promise<void> {
+    this.generation += 1;
+    // Until the write is done, what the store holds for this key is not known here.
+    this.held.delete(row.lookupKey);
     try {
       await this.options.db.leads.put(row);
       this.unsaved.delete(row.lookupKey);
+      this.generation += 1;
+      this.hold(row.lookupKey, row);
     } catch (error) {
       if (!isQuotaError(error)) throw error;
       this.unsaved.delete(row.lookupKey);
@@ -155,6 +216,9 @@ export class InsightService {
     const { db } = this.options;
     const keys = (await db.leads.where('leadId').equals(leadId).primaryKeys()) as string[];
     for (const [key, row] of this.unsaved) if (row.leadId === leadId) keys.push(key);
+    for (const [key, row] of this.held) if (row?.leadId === leadId) keys.push(key);
+    this.generation += 1;
+    for (const key of keys) this.held.delete(key);
     await db.leads.bulkDelete(keys);
     for (const key of keys) this.unsaved.delete(key);
     return [...new Set(keys)];

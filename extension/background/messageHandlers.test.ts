@@ -91,6 +91,25 @@ describe('background message handler', () => {
     });
   });
 
+  it('empties the lead cache for an extension page only, keeping connection and model', async () => {
+    await bg.services.insights.getInsight({ email: ACME_CTO.email }, { force: true });
+    expect(await bg.services.db.leads.count()).toBe(1);
+    const refused = await handle({ type: 'cache/forgetLeads' }, CONTENT_SCRIPT);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await bg.services.db.leads.count()).toBe(1);
+
+    expect(await handle({ type: 'cache/forgetLeads' }, OPTIONS_PAGE)).toEqual({ ok: true, data: null });
+    expect(await bg.services.db.leads.count()).toBe(0);
+    expect(await bg.services.db.model.count()).toBe(1);
+    // Not even the rows held in memory answer: the next view is scored from page facts while the API is asked.
+    const next = await handle(
+      { type: 'insight/get', facts: { email: ACME_CTO.email }, revalidate: false },
+      CONTENT_SCRIPT,
+    );
+    expect(next).toMatchObject({ ok: true, data: { status: 'ready', insight: { fetchedAt: null } } });
+    expect((next as { data: { insight: { lead?: unknown } } }).data.insight.lead).toBeUndefined();
+  });
+
   it('disconnect forgets the token and wipes cached leads and model, but keeps queued writes', async () => {
     await handle({ type: 'insight/get', facts: { email: ACME_CTO.email } }, CONTENT_SCRIPT);
     await bg.services.insights.getInsight({ email: ACME_CTO.email }, { force: true });

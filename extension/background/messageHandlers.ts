@@ -115,6 +115,9 @@ async function handle(
       return testConnection(services.api, request.apiUrl, request.token);
     case 'connection/disconnect':
       return disconnect(services);
+    case 'cache/forgetLeads':
+      await services.insights.forgetCachedLeads();
+      return null;
     case 'api/call':
       return callApi(services.api, request);
   }
@@ -162,7 +165,7 @@ export async function disconnect(services: BackgroundServices) {
   });
   await services.authState.clear();
   services.insights.forgetFailures();
-  services.insights.forgetUnsaved();
+  services.insights.forgetHeldRows();
   services.modelSync.forgetHeld();
   const status = await describeConnection(services);
   await services.notifier.broadcast({ type: 'push/connectionChanged', status });

@@ -73,6 +73,11 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   /** Extension pages only: forgets the token and wipes cached leads and model. */
   z.object({ type: z.literal('connection/disconnect') }),
   /**
+   * Extension pages only: empties the lead cache (stored and held in memory), keeping the
+   * connection and the model; the next page view of anyone asks the API again.
+   */
+  z.object({ type: z.literal('cache/forgetLeads') }),
+  /**
    * Extension pages only (options page): one call to an allow-listed API route with the saved
    * token — model history and publishing, tokens, funnel, calibration. Answers with the status
    * and body, errors included, so the page can show a 412 conflict or field errors.
@@ -107,6 +112,7 @@ export type BackgroundRequestType = BackgroundRequest['type'];
 export const PRIVILEGED_REQUESTS: ReadonlySet<BackgroundRequestType> = new Set([
   'connection/test',
   'connection/disconnect',
+  'cache/forgetLeads',
   'api/call',
 ]);
 
@@ -240,6 +246,7 @@ export interface BackgroundResponses {
   'connection/status': ConnectionStatus;
   'connection/test': ConnectionTestResult;
   'connection/disconnect': ConnectionStatus;
+  'cache/forgetLeads': null;
   'api/call': ApiCallResult;
 }
 

@@ -137,7 +137,8 @@ describe('useLeadInsight', () => {
       await waitFor(() => expect(warm.result.current.insight?.lead?.id).toBe('lead_1'));
 
       // Cold and slow: Grace's cache is gone and the API holds her lookup, so she stays on page facts for a while.
-      await db.leads.clear();
+      // Through the background, which also holds recent rows in memory (a direct clear would leave them).
+      await services.insights.forgetCachedLeads();
       const held = api.hold('/v1/leads/lookup');
       warm.rerender({ facts: GRACE_FACTS });
       await act(() => settle(10));

@@ -58,10 +58,23 @@ describe('faults: the card degrades to what was saved; queued writes arrive exac
     return created.body;
   }
 
-  /** The page is opened again (a page view) with the API in `mode`, the cache 6 minutes old. */
+  /**
+   * The page is opened again (a page view) with the API in `mode`, the cache 6 minutes old. Six
+   * idle minutes later Chrome has long stopped the service worker (after 30 s), so it is stopped
+   * here too: the rows it held in memory go with it, and the next one reads the aged rows.
+   */
   async function viewWith(mode: FaultMode): Promise<void> {
     await proxy.setMode(mode);
     expect(await store.ageCachedLookups(CACHE_AGE_MS)).toBeGreaterThan(0);
+    const control = await ServiceWorkerControl.attach(env().browser);
+    try {
+      await expect.poll(() => control.status()).toBe('running');
+      const stoppedAt = control.history.length;
+      await control.stopAll();
+      await expect.poll(() => control.history.slice(stoppedAt)).toContain('stopped');
+    } finally {
+      await control.close();
+    }
     await page.reload();
   }
 
