@@ -1,11 +1,18 @@
 import type { ScoringEvent } from '../schemas/lead';
 import type { AlignmentModel } from '../schemas/model';
 import type { WhyItem } from '../schemas/score';
-import { type CompiledModel, compileModel, type EvalState, MICRO } from './compile';
-import { halfLifeDecay } from './decay';
+import { type CompiledModel, compileModel, type EvalState, MICRO as MICRO_POINTS } from './compile';
+import { halfLifeDecay as decayFunction } from './decay';
 import { indexEvents } from './events';
 import { baseLocale, pickText } from './text';
 import { toEpochMs } from './time';
+
+/*
+ * Module-local copies for the per-event loop: where modules are compiled to CommonJS one by one (tsx,
+ * which runs `npm run bench`), every use of an imported binding is a getter call on the module object.
+ */
+const MICRO = MICRO_POINTS;
+const halfLifeDecay = decayFunction;
 
 /**
  * Fills `compiled.ruleSums` from the indexed events and returns raw interest.

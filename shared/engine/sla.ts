@@ -2,16 +2,20 @@ import type { Quadrant } from '../schemas/common';
 import type { StageHistoryEntry } from '../schemas/lead';
 import type { AlignmentModel } from '../schemas/model';
 import {
+  REPLAY_BUCKETS as BUCKETS,
   type CompiledBehaviourRule,
   type CompiledModel,
   compileModel,
   type EvalState,
-  MICRO,
-  REPLAY_BUCKETS,
+  MICRO as MICRO_POINTS,
 } from './compile';
 import { normalizeInterest } from './interest';
 import { DISQUALIFIED_STATUS } from './lifecycle';
 import { HOUR_MS, parseIsoMs, toEpochMs, toIso } from './time';
+
+/* Module-local copies for the replay's loops (see the same in interest.ts). */
+const MICRO = MICRO_POINTS;
+const REPLAY_BUCKETS = BUCKETS;
 
 /** Event indexes take at most 21 bits of a packed replay key (see hotSinceFromEvents). */
 const MAX_REPLAY_EVENTS = 2 ** 21;
