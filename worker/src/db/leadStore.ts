@@ -338,7 +338,7 @@ export async function deleteLead(
 // ---------------------------------------------------------------- events
 
 // The rows this batch inserted are a rowid range. NOT INDEXED pins that plan: the SQLite in workerd/D1 picks it
-// by itself, but SQLite 3.40 plans the counts statement as a scan of all of events_lead_at filtered on rowid
+// by itself, but SQLite 3.40 plans the counts statement as a scan of all of the (lead_id, at…) index filtered on rowid
 // (to skip a sort for its GROUP BY), which reads the whole index on every batch (~200 ms per batch at 1 M events).
 const INGESTED_EVENTS =
   'FROM events NOT INDEXED WHERE rowid > (SELECT last_rowid FROM events_ingest_mark WHERE id = 1)';
