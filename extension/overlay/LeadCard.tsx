@@ -100,11 +100,9 @@ export function LeadCard(props: LeadCardProps) {
   const toggleRef = useRef<HTMLButtonElement>(null);
   // The headline (the contract's data-* attributes, quadrant, score, name) is painted first; the
   // body (numbers, facts with their definitions, talking points, why, actions) is rendered in the
-  // task after that paint. Rendered together, a LinkedIn profile's first card took one 90 ms task
-  // (`npm run bench:overlay`). Effects run after the paint (Preact) or inside act() (tests).
+  // task after that paint (AfterPaint). Rendered together, a LinkedIn profile's first card took one
+  // 90 ms task (`npm run bench:overlay`).
   markStep('card');
-  const [complete, setComplete] = useState(false);
-  useEffect(() => setComplete(true), []);
   const t = (key: MessageKey, params?: Record<string, string | number>) => translate(key, params, locale);
   const persona = score.personas[0];
   const stageId = score.stage || 'unknown';
@@ -183,7 +181,9 @@ export function LeadCard(props: LeadCardProps) {
           </button>
         </header>
         <div id={bodyId} className="ll-body" hidden={collapsed}>
-          {complete ? <CardBody {...props} /> : null}
+          <AfterPaint>
+            <CardBody {...props} />
+          </AfterPaint>
         </div>
       </section>
     </LocaleProvider>
@@ -221,12 +221,9 @@ function CardBody(props: LeadCardProps) {
           interestKnown={score.interestKnown}
         />
         <dl className="ll-numbers">
-          <div>
-            <dt>
-              <Term definition={term('lead_score', 'label.score')}>{t('label.score')}</Term>
-            </dt>
-            <dd>{Math.round(score.score)}</dd>
-          </div>
+          <DefinedValue definition={term('lead_score', 'label.score')} label={t('label.score')}>
+            {Math.round(score.score)}
+          </DefinedValue>
           <div>
             <dt>
               <Term
@@ -243,98 +240,69 @@ function CardBody(props: LeadCardProps) {
               <PlainText value={score.grade} max={3} />
             </dd>
           </div>
-          <div>
-            <dt>
-              <Term definition={term('fit', 'label.fit')}>{t('label.fit')}</Term>
-            </dt>
-            <dd>{Math.round(score.fit)}</dd>
-          </div>
-          <div>
-            <dt>
-              <Term definition={term('interest', 'label.interest')}>{t('label.interest')}</Term>
-            </dt>
-            <dd data-interest-known={score.interestKnown}>
-              {score.interestKnown ? Math.round(score.interest) : t('value.interestUnknown')}
-            </dd>
-          </div>
+          <DefinedValue definition={term('fit', 'label.fit')} label={t('label.fit')}>
+            {Math.round(score.fit)}
+          </DefinedValue>
+          <DefinedValue
+            definition={term('interest', 'label.interest')}
+            label={t('label.interest')}
+            data-interest-known={score.interestKnown}
+          >
+            {score.interestKnown ? Math.round(score.interest) : t('value.interestUnknown')}
+          </DefinedValue>
         </dl>
       </div>
 
       <dl className="ll-facts">
-        <div>
-          <dt>
-            <Term definition={glossaryDefinition(model, 'quadrant', locale)}>{t('label.quadrant')}</Term>
-          </dt>
-          <dd>
-            <Term definition={quadrant?.definition}>{labelOr(quadrant, t(`quadrant.${score.quadrant}`))}</Term>
-          </dd>
-        </div>
-        <div>
-          <dt>
-            <Term definition={glossaryDefinition(model, 'lifecycle_stage', locale)}>{t('label.stage')}</Term>
-          </dt>
-          <dd>
-            <Term definition={stage?.definition}>
-              {stageId === 'unknown' ? t('value.unknownStage') : labelOr(stage, stageId)}
-            </Term>
-            {score.suggestedStage ? (
-              <span className="ll-suggested">
-                {' '}
-                <Term definition={suggested?.definition}>
-                  {t('label.suggestedStage', { stage: labelOr(suggested, score.suggestedStage) })}
-                </Term>
-              </span>
-            ) : null}
-          </dd>
-        </div>
+        <DefinedValue definition={glossaryDefinition(model, 'quadrant', locale)} label={t('label.quadrant')}>
+          <Term definition={quadrant?.definition}>{labelOr(quadrant, t(`quadrant.${score.quadrant}`))}</Term>
+        </DefinedValue>
+        <DefinedValue definition={glossaryDefinition(model, 'lifecycle_stage', locale)} label={t('label.stage')}>
+          <Term definition={stage?.definition}>
+            {stageId === 'unknown' ? t('value.unknownStage') : labelOr(stage, stageId)}
+          </Term>
+          {score.suggestedStage ? (
+            <span className="ll-suggested">
+              {' '}
+              <Term definition={suggested?.definition}>
+                {t('label.suggestedStage', { stage: labelOr(suggested, score.suggestedStage) })}
+              </Term>
+            </span>
+          ) : null}
+        </DefinedValue>
         {lead?.leadStatus ? (
-          <div>
-            <dt>
-              <Term definition={glossaryDefinition(model, 'lead_status', locale)}>{t('label.status')}</Term>
-            </dt>
-            <dd>
-              <Term definition={status?.definition}>{labelOr(status, lead.leadStatus)}</Term>
-            </dd>
-          </div>
+          <DefinedValue definition={glossaryDefinition(model, 'lead_status', locale)} label={t('label.status')}>
+            <Term definition={status?.definition}>{labelOr(status, lead.leadStatus)}</Term>
+          </DefinedValue>
         ) : null}
-        <div>
-          <dt>
-            <Term definition={glossaryDefinition(model, 'persona', locale)}>{t('label.persona')}</Term>
-          </dt>
-          <dd>
-            {persona ? (
-              <>
-                <Term definition={personaDefinition(model, persona.id, locale)}>
-                  <PlainText value={personaName(model, persona, locale)} max={80} />
-                </Term>{' '}
-                <span className="ll-muted">
-                  {t('label.confidence', { percent: Math.round(persona.confidence * 100) })}
+        <DefinedValue definition={glossaryDefinition(model, 'persona', locale)} label={t('label.persona')}>
+          {persona ? (
+            <>
+              <Term definition={personaDefinition(model, persona.id, locale)}>
+                <PlainText value={personaName(model, persona, locale)} max={80} />
+              </Term>{' '}
+              <span className="ll-muted">
+                {t('label.confidence', { percent: Math.round(persona.confidence * 100) })}
+              </span>
+              {persona.matched.length > 0 ? (
+                <span className="ll-matched" title={persona.matched.join('\n')}>
+                  {' '}
+                  <PlainText
+                    value={t('label.matched', {
+                      signals: [...new Set(persona.matched.map(signalKind))].join(', '),
+                    })}
+                    max={120}
+                  />
                 </span>
-                {persona.matched.length > 0 ? (
-                  <span className="ll-matched" title={persona.matched.join('\n')}>
-                    {' '}
-                    <PlainText
-                      value={t('label.matched', {
-                        signals: [...new Set(persona.matched.map(signalKind))].join(', '),
-                      })}
-                      max={120}
-                    />
-                  </span>
-                ) : null}
-              </>
-            ) : (
-              t('value.noPersona')
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>
-            <Term definition={glossaryDefinition(model, 'journey_stage', locale)}>{t('label.journey')}</Term>
-          </dt>
-          <dd>
-            <Term definition={journey?.definition}>{labelOr(journey, score.journeyStage)}</Term>
-          </dd>
-        </div>
+              ) : null}
+            </>
+          ) : (
+            t('value.noPersona')
+          )}
+        </DefinedValue>
+        <DefinedValue definition={glossaryDefinition(model, 'journey_stage', locale)} label={t('label.journey')}>
+          <Term definition={journey?.definition}>{labelOr(journey, score.journeyStage)}</Term>
+        </DefinedValue>
       </dl>
       <AfterPaint>
         <CardBodyRest {...props} />
@@ -343,9 +311,27 @@ function CardBody(props: LeadCardProps) {
   );
 }
 
+/** One entry of a definition list: a label that shows its agreed definition on hover and focus, and the value. */
+function DefinedValue({
+  definition,
+  label,
+  children,
+  ...valueAttributes
+}: { definition: string | undefined; label: string; children: React.ReactNode } & React.HTMLAttributes<HTMLElement>) {
+  return (
+    <div>
+      <dt>
+        <Term definition={definition}>{label}</Term>
+      </dt>
+      <dd {...valueAttributes}>{children}</dd>
+    </div>
+  );
+}
+
 /**
- * Its children, from the task after the paint that showed what came before them. Only this
- * component re-renders when they come in, not the slice before it.
+ * Its children, from the task after the paint that showed what came before them (effects run after
+ * the paint in Preact, inside act() in tests). Only this component re-renders when they come in,
+ * not the slice before it.
  */
 function AfterPaint({ children }: { children: React.ReactNode }) {
   const [shown, setShown] = useState(false);
