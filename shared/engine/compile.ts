@@ -83,11 +83,6 @@ export interface CompiledModel {
   replayBucketStart: Int32Array;
   replayBucketSums: Float64Array;
   /**
-   * Per behaviour rule: its cap in micro-points, negated for a rule with negative points (the sign is
-   * all the replay's bounds need of the rule).
-   */
-  ruleCapMicro: Float64Array;
-  /**
    * Raw interest in micro-points at or above which interest is surely at the hot threshold: a little
    * above the exact boundary of normalizeInterest's rounding, so a bound that clears it needs no
    * exact check (one that does not is checked exactly).
@@ -373,7 +368,6 @@ function buildCompiledModel(model: AlignmentModel): CompiledModel {
     replayBucketCount: new Int32Array(REPLAY_BUCKETS),
     replayBucketStart: new Int32Array(REPLAY_BUCKETS + 1),
     replayBucketSums: new Float64Array(REPLAY_BUCKETS * model.behaviour.rules.length),
-    ruleCapMicro: Float64Array.from(model.behaviour.rules, (rule) => (rule.points > 0 ? 1 : -1) * rule.cap * MICRO),
     hotRawMicro: hotRawMicro(model),
     fitRules,
     fitMatched: new Uint8Array(fitRules.length),

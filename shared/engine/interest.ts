@@ -15,6 +15,14 @@ const MICRO = MICRO_POINTS;
 const halfLifeDecay = decayFunction;
 
 /**
+ * What one event adds to a rule's sum, in whole micro-points: positive points decayed, negative
+ * points not (see accumulateInterest). The hot-start replay removes exactly these amounts again.
+ */
+export function microContribution(points: number, decay: number): number {
+  return points > 0 ? Math.round(points * decay * MICRO) : Math.round(points * MICRO);
+}
+
+/**
  * Fills `compiled.ruleSums` from the indexed events and returns raw interest.
  *
  * Positive points decay by 0.5^(age / halfLife); a future-dated event has age 0. Negative points
@@ -43,8 +51,7 @@ export function accumulateInterest(compiled: CompiledModel, state: EvalState): n
     for (let e = first; e < end; e++) {
       const points = ruleEntryPoints[e] as number;
       const rule = ruleEntryIndex[e] as number;
-      sums[rule] =
-        (sums[rule] as number) + (points > 0 ? Math.round(points * decay * MICRO) : Math.round(points * MICRO));
+      sums[rule] = (sums[rule] as number) + microContribution(points, decay);
     }
   }
   return cappedTotal(compiled, sums);

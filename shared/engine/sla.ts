@@ -9,13 +9,14 @@ import {
   type EvalState,
   MICRO as MICRO_POINTS,
 } from './compile';
-import { normalizeInterest } from './interest';
+import { microContribution as contributionFunction, normalizeInterest } from './interest';
 import { DISQUALIFIED_STATUS } from './lifecycle';
 import { HOUR_MS, parseIsoMs, toEpochMs, toIso } from './time';
 
 /* Module-local copies for the replay's loops (see the same in interest.ts). */
 const MICRO = MICRO_POINTS;
 const REPLAY_BUCKETS = BUCKETS;
+const microContribution = contributionFunction;
 
 /** Event indexes take at most 21 bits of a packed replay key (see hotSinceFromEvents). */
 const MAX_REPLAY_EVENTS = 2 ** 21;
@@ -114,11 +115,6 @@ function boundTerm(rule: { points: number; cap: number }, sum: number, growth: n
   return value > cap ? cap : Math.max(value, -cap);
 }
 
-/** What an event adds to its rule's sum in micro-points: exactly what `accumulateInterest` added. */
-function contribution(rule: CompiledBehaviourRule, decay: number): number {
-  return rule.points > 0 ? Math.round(rule.points * decay * MICRO) : Math.round(rule.points * MICRO);
-}
-
 function growArrays(compiled: CompiledModel, state: EvalState): void {
   const rules = compiled.ruleSums.length;
   if (compiled.replaySums.length < rules) compiled.replaySums = new Float64Array(rules);
@@ -181,18 +177,14 @@ export function hotSinceFromEvents(compiled: CompiledModel, state: EvalState): n
     const slot = eventSlot[i] as number;
     const end = ruleEntryStart[slot + 1] as number;
     for (let e = ruleEntryStart[slot] as number; e < end; e++) {
-      const points = ruleEntryPoints[e] as number;
       const at = bucket * ruleCount + (ruleEntryIndex[e] as number);
-      // Exactly what accumulateInterest added for this event and rule.
-      bucketSums[at] =
-        (bucketSums[at] as number) +
-        (points > 0 ? Math.round(points * (decay[i] as number) * MICRO) : Math.round(points * MICRO));
+      bucketSums[at] = (bucketSums[at] as number) + microContribution(ruleEntryPoints[e] as number, decay[i] as number);
     }
   }
   bucketStart[0] = 0;
   for (let b = 0; b < REPLAY_BUCKETS; b++) bucketStart[b + 1] = (bucketStart[b] as number) + (bucketCount[b] as number);
   let keysFilled = false;
-  const capMicro = compiled.ruleCapMicro;
+  const rules = compiled.model.behaviour.rules;
   const hotMicro = compiled.hotRawMicro;
   for (let b = 0; b < REPLAY_BUCKETS; b++) {
     if (bucketCount[b] === 0) continue;
@@ -200,11 +192,9 @@ export function hotSinceFromEvents(compiled: CompiledModel, state: EvalState): n
     const leastGrowth = Math.exp((minAge + b * width) * 1000 * compiled.decayRate);
     let bound = 0;
     for (let r = 0; r < ruleCount; r++) {
-      const cap = capMicro[r] as number;
+      const rule = rules[r] as (typeof rules)[number];
       const sum = sums[r] as number;
-      const value = cap > 0 ? (sum - (bucketSums[b * ruleCount + r] as number)) * leastGrowth : sum;
-      const limit = cap > 0 ? cap : -cap;
-      bound += value > limit ? limit : Math.max(value, -limit);
+      bound += boundTerm(rule, rule.points > 0 ? sum - (bucketSums[b * ruleCount + r] as number) : sum, leastGrowth);
     }
     if (bound - BOUND_SLACK_MICRO >= hotMicro) {
       for (let r = 0; r < ruleCount; r++) sums[r] = (sums[r] as number) - (bucketSums[b * ruleCount + r] as number);
@@ -261,7 +251,7 @@ function walkBucket(
       for (let k = 0; k < slotRules.length; k++) {
         const rule = slotRules[k] as CompiledBehaviourRule;
         const before = sums[rule.index] as number;
-        const after = before - contribution(rule, decay[i] as number);
+        const after = before - microContribution(rule.points, decay[i] as number);
         sums[rule.index] = after;
         if (boundGrowth > 0) bound += boundTerm(rule, after, boundGrowth) - boundTerm(rule, before, boundGrowth);
       }
